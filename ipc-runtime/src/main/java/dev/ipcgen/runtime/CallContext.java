@@ -1,0 +1,14 @@
+package dev.ipcgen.runtime;
+
+/** What a handler knows about the call it is serving. */
+public interface CallContext {
+
+    /** The peer that made the call; generated senders over it call back on the same connection. */
+    Peer peer();
+
+    /** The message being served. */
+    MethodDescriptor<?, ?> method();
+
+    /** The caller's call id; 0 for a one-way message. */
+    long callId();
+}
