@@ -1,0 +1,125 @@
+package dev.ipcgen.examples.basic;
+
+import dev.ipcgen.examples.Example;
+import dev.ipcgen.examples.ExampleArgs;
+import dev.ipcgen.examples.ExampleFailure;
+import dev.ipcgen.runtime.Endpoint;
+import dev.ipcgen.runtime.IpcClient;
+import dev.ipcgen.runtime.IpcConnection;
+import dev.ipcgen.runtime.IpcException;
+import dev.ipcgen.runtime.IpcServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The basic example: two protocols on one handler, over one Unix socket.
+ *
+ * <ul>
+ *   <li>{@code demo}: server and client in this process, over a socket in a fresh temp folder;
+ *   <li>{@code server --socket PATH}: serves until a client calls {@code admin_protocol.shutdown}
+ *       (or the process is stopped);
+ *   <li>{@code client --socket PATH [--id N] [--message TEXT] [--shutdown]}: one conversation.
+ * </ul>
+ */
+public final class BasicExample implements Example {
+
+    @Override
+    public int run(ExampleArgs args) throws InterruptedException {
+        switch (args.mode()) {
+            case "demo" -> {
+                args.allowOnly(Set.of("id", "message"));
+                demo(args.unsignedLong("id", 42), args.option("message").orElse("hello from the demo"));
+            }
+            case "server" -> {
+                args.allowOnly(Set.of("socket"));
+                serve(args.socket());
+            }
+            default -> {
+                args.allowOnly(Set.of("socket", "id", "message", "shutdown"));
+                client(args.socket(), args.unsignedLong("id", 42), args.option("message").orElse("hello"),
+                        args.option("shutdown").isPresent());
+            }
+        }
+        return 0;
+    }
+
+    private static void demo(long userId, String message) throws InterruptedException {
+        Path dir = createTempDir();
+        Path socket = dir.resolve("basic.sock");
+        AtomicReference<IpcServer> ref = new AtomicReference<>();
+        try (IpcServer server = start(socket, new UserDirectory(System.out, () -> ref.get().connectionCount()))) {
+            ref.set(server);
+            System.out.println("[demo] server listening on " + server.endpoint());
+            try (IpcConnection connection = connect(socket)) {
+                new BasicClient(connection, System.out).run(userId, message, false);
+            }
+        } finally {
+            deleteQuietly(socket);
+            deleteQuietly(dir);
+        }
+        System.out.println("[demo] done");
+    }
+
+    private static void serve(Path socket) throws InterruptedException {
+        AtomicReference<IpcServer> ref = new AtomicReference<>();
+        UserDirectory directory = new UserDirectory(System.out, () -> ref.get().connectionCount());
+        IpcServer server = start(socket, directory);
+        ref.set(server);
+        // SIGTERM and Ctrl-C still remove the socket file.
+        Thread hook = new Thread(server::close, "basic-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.out.println("[server] listening on " + server.endpoint());
+        directory.awaitShutdownRequest();
+        server.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        System.out.println("[server] stopped");
+    }
+
+    private static void client(Path socket, long userId, String message, boolean shutdown) throws InterruptedException {
+        try (IpcConnection connection = connect(socket)) {
+            new BasicClient(connection, System.out).run(userId, message, shutdown);
+        } catch (IpcException e) {
+            throw new ExampleFailure(e.getMessage());
+        }
+    }
+
+    private static IpcServer start(Path socket, UserDirectory directory) {
+        try {
+            return IpcServer.builder()
+                    .listen(Endpoint.unix(socket))
+                    .serve(AppProtocol.service(directory))
+                    .serve(AdminProtocol.service(directory))
+                    .start();
+        } catch (IpcException e) {
+            throw new ExampleFailure(e.getMessage());
+        }
+    }
+
+    private static IpcConnection connect(Path socket) {
+        try {
+            return IpcClient.connect(Endpoint.unix(socket));
+        } catch (IpcException e) {
+            throw new ExampleFailure(e.getMessage());
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("ipc");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // A leftover empty temp folder is harmless; the demo's output matters more.
+        }
+    }
+}
