@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -83,20 +85,22 @@ public final class GenerateMojo extends AbstractMojo {
         }
         Path outputDir = absolute(outputDirectory);
         Path buildDir = absolute(new File(project.getBuild().getDirectory()));
-        GenerationRun.Settings settings = new GenerationRun.Settings(
-                absolute(project.getBasedir()),
-                absolute(sourceDirectory),
-                outputDir,
-                outputDir.startsWith(buildDir) && !outputDir.equals(buildDir),
-                buildDir.resolve("ipcgen").resolve("state.txt"),
-                importRoots == null ? List.of() : importRoots.stream().map(GenerateMojo::absolute).toList(),
-                Optional.ofNullable(javaPackage).map(String::strip).filter(p -> !p.isEmpty()),
-                generatorIdentity());
         GenerationRun.Outcome outcome;
         try {
+            GenerationRun.Settings settings = new GenerationRun.Settings(
+                    absolute(project.getBasedir()),
+                    absolute(sourceDirectory),
+                    outputDir,
+                    outputDir.startsWith(buildDir) && !outputDir.equals(buildDir),
+                    buildDir.resolve("ipcgen").resolve("state.txt"),
+                    importRoots == null ? List.of() : importRoots.stream().map(GenerateMojo::absolute).toList(),
+                    Optional.ofNullable(javaPackage).map(String::strip).filter(p -> !p.isEmpty()),
+                    generatorIdentity());
             outcome = new GenerationRun(settings, new Generator()::generate, getLog()).execute();
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new MojoExecutionException("ipcgen: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ipcgen: I/O error: " + e, e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("ipcgen: internal error: " + e, e);
         }
@@ -112,7 +116,12 @@ public final class GenerateMojo extends AbstractMojo {
     private String generatorIdentity() {
         StringBuilder identity = new StringBuilder(plugin.getVersion());
         if (plugin.getVersion().endsWith("-SNAPSHOT")) {
-            for (Artifact artifact : plugin.getArtifacts()) {
+            Set<Artifact> artifacts = new LinkedHashSet<>();
+            if (plugin.getPluginArtifact() != null) {
+                artifacts.add(plugin.getPluginArtifact());
+            }
+            artifacts.addAll(plugin.getArtifacts());
+            for (Artifact artifact : artifacts) {
                 File file = artifact.getFile();
                 if (artifact.getGroupId().equals(plugin.getGroupId()) && file != null && file.isFile()) {
                     identity.append('\n').append(artifact.getArtifactId())
@@ -120,6 +129,7 @@ public final class GenerateMojo extends AbstractMojo {
                 }
             }
         }
+        getLog().debug("ipcgen: generator identity " + identity);
         return identity.toString();
     }
 
