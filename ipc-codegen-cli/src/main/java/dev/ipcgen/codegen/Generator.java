@@ -1,16 +1,55 @@
 package dev.ipcgen.codegen;
 
+import dev.ipcgen.codegen.model.FileModel;
+import dev.ipcgen.codegen.model.JavaModelBuilder;
+import dev.ipcgen.codegen.template.Templates;
+import dev.ipcgen.idl.schema.LoadOptions;
+import dev.ipcgen.idl.schema.LoadResult;
+import dev.ipcgen.idl.schema.Schema;
+import dev.ipcgen.idl.schema.SchemaLoader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The generator as a library: {@code .ipc} files in, Java files and diagnostics out. The
  * {@code ipcgen} CLI and the Maven plugin are thin front ends over this class.
+ *
+ * <p>The pipeline: {@link SchemaLoader} (parse, link, check) to a {@link Schema}, then a Java view
+ * model ({@code dev.ipcgen.codegen.model}), then one FreeMarker template per kind of file. Output is
+ * deterministic: the same schema gives the same files, in the same order, with the same bytes.
  */
 public final class Generator {
 
     /** Loads, checks and renders {@code inputs}; never throws for bad input. */
     public GenerationResult generate(List<Path> inputs, GeneratorOptions options) {
-        throw new UnsupportedOperationException("not implemented yet: " + inputs + " " + options);
+        LoadResult loaded = new SchemaLoader(new LoadOptions(options.importRoots(), options.defaultJavaPackage()))
+                .load(inputs);
+        if (loaded.hasErrors() || loaded.schema().isEmpty()) {
+            return new GenerationResult(List.of(), loaded.diagnostics());
+        }
+        return new GenerationResult(generate(loaded.schema().get()), loaded.diagnostics());
+    }
+
+    /** Renders a checked schema: one file per struct, enum and protocol of every file of the set. */
+    public List<GeneratedFile> generate(Schema schema) {
+        return new JavaModelBuilder(schema, GeneratorVersion.get()).build().stream()
+                .map(Generator::render)
+                .toList();
+    }
+
+    private static GeneratedFile render(FileModel model) {
+        String path = model.packageName().replace('.', '/') + "/" + model.className() + ".java";
+        return new GeneratedFile(path, Templates.render(model.template(), model));
+    }
+
+    /**
+     * Writes {@code files} under {@code outDir}, creating folders as needed; unchanged files are
+     * left alone.
+     *
+     * @throws IOException with a one-line message naming the path and the reason
+     */
+    public static void write(List<GeneratedFile> files, Path outDir) throws IOException {
+        OutputWriter.write(files, outDir);
     }
 }

@@ -1,0 +1,284 @@
+package dev.ipcgen.codegen.model;
+
+import dev.ipcgen.idl.schema.BuiltinType;
+import dev.ipcgen.idl.schema.EnumType;
+import dev.ipcgen.idl.schema.Field;
+import dev.ipcgen.idl.schema.MapType;
+import dev.ipcgen.idl.schema.NamedTypeRef;
+import dev.ipcgen.idl.schema.OptionType;
+import dev.ipcgen.idl.schema.Schema;
+import dev.ipcgen.idl.schema.StructType;
+import dev.ipcgen.idl.schema.TypeRef;
+import dev.ipcgen.idl.schema.UserType;
+import dev.ipcgen.idl.schema.Variant;
+import dev.ipcgen.idl.schema.VecType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Java side of IDL types (idl.md "Java mapping"): the declared type of a field, and the
+ * expressions that encode and decode it. Every type is written fully qualified.
+ */
+public final class JavaTypes {
+
+    static final String BINCODE = "dev.ipcgen.runtime.codec.Bincode";
+    static final String CODECS = "dev.ipcgen.runtime.codec.Codecs";
+    static final String CODEC = "dev.ipcgen.runtime.codec.Codec";
+
+    private final Schema schema;
+    private final JavaNames names;
+    private final Map<String, Integer> minSizes = new HashMap<>();
+
+    /** Types of one schema set. */
+    public JavaTypes(Schema schema, JavaNames names) {
+        this.schema = schema;
+        this.names = names;
+    }
+
+    /** The declared Java type: {@code long}, {@code java.util.List<dev.x.Role>}. */
+    public String declared(TypeRef type) {
+        if (type instanceof BuiltinType b) {
+            return switch (b.kind()) {
+                case BOOL -> "boolean";
+                case U8, U16, I32, CHAR -> "int";
+                case U32, U64, I64 -> "long";
+                case I8 -> "byte";
+                case I16 -> "short";
+                case F32 -> "float";
+                case F64 -> "double";
+                case STRING -> "java.lang.String";
+                case BYTES -> "dev.ipcgen.runtime.Bytes";
+            };
+        }
+        if (type instanceof VecType v) {
+            return "java.util.List<" + boxed(v.element()) + ">";
+        }
+        if (type instanceof OptionType o) {
+            return "java.util.Optional<" + boxed(o.inner()) + ">";
+        }
+        if (type instanceof MapType m) {
+            return "java.util.Map<" + boxed(m.key()) + ", " + boxed(m.value()) + ">";
+        }
+        return qualifiedName(((NamedTypeRef) type).name());
+    }
+
+    /** The type as a type argument: primitives boxed. */
+    public String boxed(TypeRef type) {
+        String d = declared(type);
+        return switch (d) {
+            case "boolean" -> "java.lang.Boolean";
+            case "int" -> "java.lang.Integer";
+            case "long" -> "java.lang.Long";
+            case "byte" -> "java.lang.Byte";
+            case "short" -> "java.lang.Short";
+            case "float" -> "java.lang.Float";
+            case "double" -> "java.lang.Double";
+            default -> d;
+        };
+    }
+
+    /** Whether the Java type is a primitive (no null check, no copy). */
+    public static boolean isPrimitive(TypeRef type) {
+        return type instanceof BuiltinType b && b.kind() != dev.ipcgen.idl.schema.Builtin.STRING
+                && b.kind() != dev.ipcgen.idl.schema.Builtin.BYTES;
+    }
+
+    /** The fully qualified Java name of a struct or enum. */
+    public String qualifiedName(String idlName) {
+        UserType t = schema.type(idlName);
+        return JavaNames.packageName(t.javaPackage()) + "." + names.typeName(t.name());
+    }
+
+    /**
+     * A statement (without {@code ;}) writing {@code value} of {@code type} to {@code out}.
+     *
+     * @param label how a range error names the field
+     * @param composites where codecs of nested containers are declared
+     */
+    public String encode(TypeRef type, String value, String label, Composites composites) {
+        if (type instanceof BuiltinType b) {
+            String quoted = javaString(label);
+            return switch (b.kind()) {
+                case BOOL -> BINCODE + ".writeBool(out, " + value + ")";
+                case U8 -> BINCODE + ".writeU8(out, " + value + ", " + quoted + ")";
+                case U16 -> BINCODE + ".writeU16(out, " + value + ", " + quoted + ")";
+                case U32 -> BINCODE + ".writeU32(out, " + value + ", " + quoted + ")";
+                case CHAR -> BINCODE + ".writeChar(out, " + value + ", " + quoted + ")";
+                case U64 -> BINCODE + ".writeU64(out, " + value + ")";
+                case I8 -> BINCODE + ".writeI8(out, " + value + ")";
+                case I16 -> BINCODE + ".writeI16(out, " + value + ")";
+                case I32 -> BINCODE + ".writeI32(out, " + value + ")";
+                case I64 -> BINCODE + ".writeI64(out, " + value + ")";
+                case F32 -> BINCODE + ".writeF32(out, " + value + ")";
+                case F64 -> BINCODE + ".writeF64(out, " + value + ")";
+                case STRING -> BINCODE + ".writeString(out, " + value + ")";
+                case BYTES -> BINCODE + ".writeBytes(out, " + value + ")";
+            };
+        }
+        if (type instanceof VecType v) {
+            return BINCODE + ".writeList(out, " + value + ", " + elementCodec(v.element(), composites) + ")";
+        }
+        if (type instanceof OptionType o) {
+            return BINCODE + ".writeOption(out, " + value + ", " + elementCodec(o.inner(), composites) + ")";
+        }
+        if (type instanceof MapType m) {
+            return BINCODE + ".writeMap(out, " + value + ", " + elementCodec(m.key(), composites) + ", "
+                    + elementCodec(m.value(), composites) + ")";
+        }
+        return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC.encode(out, " + value + ")";
+    }
+
+    /** An expression reading one value of {@code type} from {@code in}. */
+    public String decode(TypeRef type, Composites composites) {
+        if (type instanceof BuiltinType b) {
+            return switch (b.kind()) {
+                case BOOL -> BINCODE + ".readBool(in)";
+                case U8 -> BINCODE + ".readU8(in)";
+                case U16 -> BINCODE + ".readU16(in)";
+                case U32 -> BINCODE + ".readU32(in)";
+                case U64 -> BINCODE + ".readU64(in)";
+                case I8 -> BINCODE + ".readI8(in)";
+                case I16 -> BINCODE + ".readI16(in)";
+                case I32 -> BINCODE + ".readI32(in)";
+                case I64 -> BINCODE + ".readI64(in)";
+                case F32 -> BINCODE + ".readF32(in)";
+                case F64 -> BINCODE + ".readF64(in)";
+                case CHAR -> BINCODE + ".readChar(in)";
+                case STRING -> BINCODE + ".readString(in)";
+                case BYTES -> BINCODE + ".readBytes(in)";
+            };
+        }
+        if (type instanceof VecType v) {
+            return BINCODE + ".readList(in, " + elementCodec(v.element(), composites) + ", "
+                    + minSize(v.element()) + ")";
+        }
+        if (type instanceof OptionType o) {
+            return BINCODE + ".readOption(in, " + elementCodec(o.inner(), composites) + ")";
+        }
+        if (type instanceof MapType m) {
+            return BINCODE + ".readMap(in, " + elementCodec(m.key(), composites) + ", "
+                    + elementCodec(m.value(), composites) + ", " + saturatedAdd(minSize(m.key()), minSize(m.value()))
+                    + ")";
+        }
+        return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC.decode(in)";
+    }
+
+    /**
+     * The codec of an element of a container: a constant of the runtime or a generated type, or a
+     * static field in {@code composites} for a nested container, so it is created once.
+     */
+    String elementCodec(TypeRef type, Composites composites) {
+        if (type instanceof VecType || type instanceof OptionType || type instanceof MapType) {
+            return composites.constant(type, "dev.ipcgen.runtime.codec.Codec<" + boxed(type) + ">",
+                    codecExpression(type, composites));
+        }
+        return codecExpression(type, composites);
+    }
+
+    private String codecExpression(TypeRef type, Composites composites) {
+        if (type instanceof BuiltinType b) {
+            return CODECS + "." + b.kind().name();
+        }
+        if (type instanceof VecType v) {
+            return CODECS + ".list(" + elementCodec(v.element(), composites) + ", " + minSize(v.element()) + ")";
+        }
+        if (type instanceof OptionType o) {
+            return CODECS + ".option(" + elementCodec(o.inner(), composites) + ")";
+        }
+        if (type instanceof MapType m) {
+            return CODECS + ".map(" + elementCodec(m.key(), composites) + ", " + elementCodec(m.value(), composites)
+                    + ", " + saturatedAdd(minSize(m.key()), minSize(m.value())) + ")";
+        }
+        return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC";
+    }
+
+    /**
+     * The fewest bytes a value of {@code type} encodes to, for the length checks of decoders
+     * (wire-format.md section 6). A type on a cycle being computed counts as unbounded: the
+     * finite variant of its enum gives the minimum.
+     */
+    public int minSize(TypeRef type) {
+        return minSize(type, new HashSet<>());
+    }
+
+    private int minSize(TypeRef type, Set<String> visiting) {
+        if (type instanceof BuiltinType b) {
+            return switch (b.kind()) {
+                case BOOL, U8, I8, CHAR -> 1;
+                case U16, I16 -> 2;
+                case U32, I32, F32 -> 4;
+                case U64, I64, F64, STRING, BYTES -> 8;
+            };
+        }
+        if (type instanceof VecType || type instanceof MapType) {
+            return 8;
+        }
+        if (type instanceof OptionType) {
+            return 1;
+        }
+        String name = ((NamedTypeRef) type).name();
+        Integer known = minSizes.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(name)) {
+            return Integer.MAX_VALUE;
+        }
+        UserType declared = schema.type(name);
+        int size;
+        if (declared instanceof StructType s) {
+            size = fieldsMinSize(s.fields(), visiting);
+        } else {
+            size = saturatedAdd(4, ((EnumType) declared).variants().stream()
+                    .mapToInt(v -> variantMinSize(v, visiting)).min().orElse(0));
+        }
+        visiting.remove(name);
+        minSizes.put(name, size);
+        return size;
+    }
+
+    private int variantMinSize(Variant v, Set<String> visiting) {
+        int size = fieldsMinSize(v.fields(), visiting);
+        for (TypeRef t : v.elements()) {
+            size = saturatedAdd(size, minSize(t, visiting));
+        }
+        return size;
+    }
+
+    private int fieldsMinSize(List<Field> fields, Set<String> visiting) {
+        int size = 0;
+        for (Field f : fields) {
+            size = saturatedAdd(size, minSize(f.type(), visiting));
+        }
+        return size;
+    }
+
+    private static int saturatedAdd(int a, int b) {
+        long sum = (long) a + b;
+        return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
+    }
+
+    /** A Java string literal. */
+    public static String javaString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        // Octal: a unicode escape of a line break would end the literal early.
+                        b.append(String.format("\\%03o", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ipcgen.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compares the generated Java of {@code src/test/resources/golden/<case>/} with the files checked in
+ * under its {@code java/} folder, and compiles them with {@code -Xlint:all -Werror}.
+ *
+ * <p>After an intended change of the generated code, rewrite the expected files with
+ * {@code mvn -B -o -pl ipc-codegen-cli test -Dtest=GoldenTest -Dipcgen.golden.update=true}
+ * and review the diff before committing.
+ */
+class GoldenTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("ipcgen.golden.update");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void basic_matchesGoldenFilesAndCompiles() throws IOException {
+        List<GeneratedFile> files = new Generator().generate(BasicSchema.schema());
+
+        checkGolden("basic", files);
+        JavaSources.Compiled compiled = JavaSources.compile(files, tmp);
+        assertThat(compiled.diagnostics()).isEmpty();
+    }
+
+    private static void checkGolden(String name, List<GeneratedFile> files) throws IOException {
+        Path expectedDir = GOLDEN.resolve(name).resolve("java");
+        Map<String, String> actual = files.stream()
+                .collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, TreeMap::new));
+        if (UPDATE) {
+            if (Files.isDirectory(expectedDir)) {
+                try (Stream<Path> old = Files.walk(expectedDir)) {
+                    for (Path p : old.sorted((a, b) -> b.compareTo(a)).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Generator.write(files, expectedDir);
+        }
+        Map<String, String> expected = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(expectedDir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                expected.put(expectedDir.relativize(p).toString().replace('\\', '/'),
+                        Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(actual.keySet()).as("generated files of %s", name).isEqualTo(expected.keySet());
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            assertThat(actual.get(e.getKey())).as("%s (rerun with -Dipcgen.golden.update=true if intended)", e.getKey())
+                    .isEqualTo(e.getValue());
+        }
+    }
+}
