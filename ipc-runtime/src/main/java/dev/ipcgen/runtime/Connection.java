@@ -1,0 +1,576 @@
+package dev.ipcgen.runtime;
+
+import dev.ipcgen.runtime.wire.ErrorBody;
+import dev.ipcgen.runtime.wire.Frame;
+import dev.ipcgen.runtime.wire.Frames;
+import dev.ipcgen.runtime.wire.GoAway;
+import dev.ipcgen.runtime.wire.Hello;
+import dev.ipcgen.runtime.wire.WireException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.LongObjectHashMap;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * One connection, either side: the last handler of the pipeline, after the {@link
+ * dev.ipcgen.runtime.wire.FrameDecoder}. It sends this end's HELLO, checks the peer's, routes
+ * REQUEST and ONEWAY frames to services and answers to pending calls, and is the {@link Peer} that
+ * both a client and a handler ({@link CallContext#peer()}) call through.
+ *
+ * <p>Threads: the call table, the set of calls being served and the handshake state belong to the
+ * event loop. Other threads encode their frames themselves and hand them over through the
+ * {@link WriteQueue}; answers are decoded and futures completed on the callback executor.
+ */
+final class Connection extends ChannelInboundHandlerAdapter implements Peer {
+
+    private static final InternalLogger log = InternalLoggerFactory.getInstance(Connection.class);
+
+    private final EndpointConfig config;
+    private final WriteQueue writeQueue = new WriteQueue(this);
+    private final AtomicLong nextCallId = new AtomicLong(1);
+    /** Completes (on the callback executor) when the peer's HELLO has arrived. */
+    final CompletableFuture<Hello> ready = new CompletableFuture<>();
+
+    private volatile String peerName;
+    private volatile ChannelHandlerContext ctx;
+    private volatile boolean closed;
+    private volatile String closeReason;
+    private volatile IntObjectHashMap<ProtocolInfo> remoteProtocols;
+    private volatile long peerMaxFrameLength = Frames.MIN_MAX_FRAME_LENGTH;
+
+    // Owned by the event loop.
+    private final LongObjectHashMap<PendingCall<?>> calls = new LongObjectHashMap<>();
+    private final LongObjectHashMap<ServerCall> serving = new LongObjectHashMap<>();
+    private boolean helloReceived;
+    private boolean failed;
+    private boolean needsFlush;
+    private ScheduledFuture<?> handshakeTimer;
+
+    /** @param peerName how errors name the peer until the channel is active */
+    Connection(EndpointConfig config, String peerName) {
+        this.config = config;
+        this.peerName = peerName;
+    }
+
+    EndpointConfig config() {
+        return config;
+    }
+
+    EventLoop eventLoop() {
+        return ctx.channel().eventLoop();
+    }
+
+    ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    long peerMaxFrameLength() {
+        return peerMaxFrameLength;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** The protocols the peer serves, from its HELLO; empty before it arrived. */
+    List<ProtocolInfo> remoteProtocols() {
+        IntObjectHashMap<ProtocolInfo> r = remoteProtocols;
+        return r == null ? List.of() : List.copyOf(r.values());
+    }
+
+    /** Sets how errors name the peer. */
+    void peerName(String name) {
+        this.peerName = name;
+    }
+
+    @Override
+    public String describe() {
+        return peerName;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + peerName + "]";
+    }
+
+    // ---- calls out -------------------------------------------------------------------------
+
+    @Override
+    public <Req, Resp> CompletableFuture<Resp> call(MethodDescriptor<Req, Resp> method, Req request, CallOptions options) {
+        if (method.isOneWay()) {
+            return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.BAD_REQUEST, method.fullName(),
+                    describe(), method.name() + " is one-way: send it, do not call it"));
+        }
+        IpcException refused = refuse(method);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        long callId = nextCallId.getAndIncrement();
+        long timeoutNanos = -1;
+        int flags = 0;
+        if (options.timeout().isPresent()) {
+            timeoutNanos = Math.max(0, saturatedNanos(options));
+            flags = Frames.FLAG_TIMEOUT;
+        }
+        ByteBuf out = alloc().ioBuffer();
+        try {
+            int start = Frames.begin(out, Frames.REQUEST, flags, method.index(), method.protocolId(), callId);
+            if (flags != 0) {
+                out.writeLongLE(TimeUnit.NANOSECONDS.toMicros(timeoutNanos));
+            }
+            method.requestCodec().encode(out, request);
+            long length = Frames.end(out, start);
+            long max = peerMaxFrameLength;
+            if (length > max) {
+                out.release();
+                return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.FRAME_TOO_LARGE,
+                        method.fullName(), describe(), "the request of " + length
+                                + " bytes exceeds the peer's maximum frame length of " + max));
+            }
+        } catch (RuntimeException e) {
+            out.release();
+            return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.BAD_REQUEST, method.fullName(),
+                    describe(), "cannot encode the request: " + e.getMessage()));
+        }
+        PendingCall<Resp> call = new PendingCall<>(this, method, callId, out, timeoutNanos);
+        writeQueue.enqueue(call);
+        return call.future;
+    }
+
+    private static long saturatedNanos(CallOptions options) {
+        try {
+            return options.timeout().orElseThrow().toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public <Req> CompletableFuture<Void> send(MethodDescriptor<Req, Void> method, Req request, CallOptions options) {
+        if (!method.isOneWay()) {
+            return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.BAD_REQUEST, method.fullName(),
+                    describe(), method.name() + " has a response: call it, do not send it"));
+        }
+        IpcException refused = refuse(method);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        ByteBuf out = alloc().ioBuffer();
+        try {
+            int start = Frames.begin(out, Frames.ONEWAY, 0, method.index(), method.protocolId(), 0);
+            method.requestCodec().encode(out, request);
+            long length = Frames.end(out, start);
+            long max = peerMaxFrameLength;
+            if (length > max) {
+                out.release();
+                return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.FRAME_TOO_LARGE,
+                        method.fullName(), describe(), "the message of " + length
+                                + " bytes exceeds the peer's maximum frame length of " + max));
+            }
+        } catch (RuntimeException e) {
+            out.release();
+            return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.BAD_REQUEST, method.fullName(),
+                    describe(), "cannot encode the message: " + e.getMessage()));
+        }
+        OneWaySend send = new OneWaySend(this, method, out);
+        writeQueue.enqueue(send);
+        return send.future;
+    }
+
+    /** Why a call to {@code method} cannot be made here at all, or {@code null}. */
+    private IpcException refuse(MethodDescriptor<?, ?> method) {
+        if (closed || ctx == null) {
+            return closedError(method.fullName());
+        }
+        IntObjectHashMap<ProtocolInfo> remote = remoteProtocols;
+        if (remote == null || remote.get(method.protocolId()) != null) {
+            return null;
+        }
+        String detail = null;
+        for (ProtocolInfo p : remote.values()) {
+            if (p.name().equals(method.protocolName())) {
+                detail = "peer serves " + p.name() + " version " + p.version() + "; this side speaks version "
+                        + method.protocolVersion();
+            }
+        }
+        if (detail == null) {
+            detail = "peer does not serve " + method.protocolName() + "@" + method.protocolVersion()
+                    + (remote.isEmpty() ? "; it serves nothing" : "; it serves " + remote.values().stream()
+                            .map(ProtocolInfo::toString).sorted().collect(Collectors.joining(", ")));
+        }
+        return IpcException.callFailed(ErrorCode.UNKNOWN_PROTOCOL, method.fullName(), describe(), detail);
+    }
+
+    /** The error of a call that cannot finish because the connection is closed. */
+    IpcException closedError(String callName) {
+        String reason = closeReason;
+        return IpcException.callFailed(ErrorCode.CONNECTION_CLOSED, callName, describe(),
+                reason != null ? reason : "connection closed");
+    }
+
+    void enqueue(WriteCommand command) {
+        writeQueue.enqueue(command);
+    }
+
+    /** Runs {@code task} on the callback executor, or here if that executor is gone. */
+    void runCallback(Runnable task) {
+        try {
+            config.callbackExecutor().execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    // ---- event loop: writes and the call table --------------------------------------------
+
+    /** Adds a call to the table; false if the connection is closed. */
+    boolean register(PendingCall<?> call) {
+        if (closed) {
+            return false;
+        }
+        calls.put(call.callId, call);
+        return true;
+    }
+
+    /** Removes a call from the table; false if it was no longer there. */
+    boolean unregister(PendingCall<?> call) {
+        return calls.remove(call.callId) != null;
+    }
+
+    void finishServing(long callId) {
+        if (callId != 0) {
+            serving.remove(callId);
+        }
+    }
+
+    void write(ByteBuf frame) {
+        ctx.write(frame, ctx.voidPromise());
+    }
+
+    void write(ByteBuf frame, ChannelFutureListener listener) {
+        ctx.write(frame).addListener(listener);
+    }
+
+    void flush() {
+        ctx.flush();
+    }
+
+    void cancel(MethodDescriptor<?, ?> method, long callId) {
+        if (!closed) {
+            ctx.writeAndFlush(Frames.cancel(ctx.alloc(), method.protocolId(), method.index(), callId), ctx.voidPromise());
+        }
+    }
+
+    // ---- event loop: the pipeline ----------------------------------------------------------
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(new Hello(config.maxFrameLength(), config.services().served()).encode(ctx.alloc()),
+                ctx.voidPromise());
+        handshakeTimer = ctx.executor().schedule(this::handshakeTimedOut, config.handshakeTimeoutMillis(),
+                TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    private void handshakeTimedOut() {
+        if (!helloReceived && !failed) {
+            failConnection(new WireException(ErrorCode.PROTOCOL_ERROR, "no HELLO within "
+                    + config.handshakeTimeoutMillis() + " ms"));
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame frame = (Frame) msg;
+        boolean release = true;
+        try {
+            if (failed) {
+                return;
+            }
+            if (!helloReceived) {
+                onFirstFrame(frame);
+                return;
+            }
+            switch (frame.kind()) {
+                case Frames.REQUEST:
+                    release = !onRequest(frame);
+                    break;
+                case Frames.ONEWAY:
+                    release = !onOneWay(frame);
+                    break;
+                case Frames.RESPONSE:
+                case Frames.ERROR:
+                    release = !onAnswer(frame);
+                    break;
+                case Frames.HELLO:
+                    throw new WireException(ErrorCode.PROTOCOL_ERROR, "a second HELLO");
+                case Frames.CANCEL:
+                    log.debug("{} cancelled call {}; handlers run to completion for now", describe(),
+                            Long.toUnsignedString(frame.callId()));
+                    break;
+                case Frames.GOAWAY:
+                    log.info("{} sent GOAWAY: {}", describe(), GoAway.decode(frame.body()).reason());
+                    break;
+                case Frames.PING:
+                    write(Frames.ping(ctx.alloc(), Frames.PONG, frame.body().getLongLE(frame.body().readerIndex())));
+                    needsFlush = true;
+                    break;
+                default:
+                    break;
+            }
+        } catch (WireException e) {
+            failConnection(e);
+        } finally {
+            if (release) {
+                frame.release();
+            }
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (needsFlush) {
+            needsFlush = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    private void onFirstFrame(Frame frame) {
+        if (frame.kind() == Frames.HELLO) {
+            Hello hello = Hello.decode(frame.body());
+            helloReceived = true;
+            cancelHandshakeTimer();
+            IntObjectHashMap<ProtocolInfo> byId = new IntObjectHashMap<>();
+            for (ProtocolInfo p : hello.protocols()) {
+                byId.put(p.id(), p);
+            }
+            peerMaxFrameLength = hello.maxFrameLength();
+            remoteProtocols = byId;
+            runCallback(() -> ready.complete(hello));
+            return;
+        }
+        if (frame.kind() == Frames.ERROR && frame.callId() == 0) {
+            ErrorBody error = ErrorBody.decode(frame.body());
+            if (ErrorCode.fromWire(error.code()) == ErrorCode.UNAUTHORIZED) {
+                peerClosing(error);
+                return;
+            }
+        }
+        throw new WireException(ErrorCode.PROTOCOL_ERROR, "the first frame is " + Frames.kindName(frame.kind())
+                + " (expected: HELLO)");
+    }
+
+    /** Returns whether the frame's body now belongs to a {@link ServerCall}. */
+    private boolean onRequest(Frame frame) {
+        long callId = frame.callId();
+        if (callId == 0) {
+            throw new WireException(ErrorCode.PROTOCOL_ERROR, "a REQUEST with call id 0");
+        }
+        if (serving.containsKey(callId)) {
+            throw new WireException(ErrorCode.PROTOCOL_ERROR, "a REQUEST reuses call id "
+                    + Long.toUnsignedString(callId) + " of a call still in flight");
+        }
+        Service.MethodBinding<?, ?> binding = route(frame);
+        if (binding == null) {
+            return false;
+        }
+        if (binding.method().isOneWay()) {
+            answerError(frame, ErrorCode.BAD_REQUEST, binding.method().name() + " is one-way");
+            return false;
+        }
+        if (serving.size() >= config.maxConcurrentCalls()) {
+            answerError(frame, ErrorCode.RESOURCE_EXHAUSTED, serving.size()
+                    + " calls are in flight on this connection (limit " + config.maxConcurrentCalls() + ")");
+            return false;
+        }
+        ServerCall call = new ServerCall(this, binding, callId, frame.body());
+        serving.put(callId, call);
+        try {
+            config.handlerExecutor().execute(call);
+        } catch (RejectedExecutionException e) {
+            serving.remove(callId);
+            call.discard();
+            answerError(frame, ErrorCode.UNAVAILABLE, "the endpoint is shutting down");
+        }
+        return true;
+    }
+
+    /** The binding a REQUEST names, or {@code null} after answering UNKNOWN_PROTOCOL or UNKNOWN_METHOD. */
+    private Service.MethodBinding<?, ?> route(Frame frame) {
+        Service service = config.services().get(frame.protocol());
+        if (service == null) {
+            answerError(frame, ErrorCode.UNKNOWN_PROTOCOL, String.format("protocol id 0x%08X is not served by %s",
+                    frame.protocol(), config.local()));
+            return null;
+        }
+        Service.MethodBinding<?, ?> binding = service.binding(frame.method());
+        if (binding == null) {
+            ProtocolDescriptor d = service.descriptor();
+            answerError(frame, ErrorCode.UNKNOWN_METHOD, "protocol " + d.name() + "@" + d.version()
+                    + " has no method " + frame.method() + " (expected: 0.." + (d.methods().size() - 1) + ")");
+        }
+        return binding;
+    }
+
+    private boolean onOneWay(Frame frame) {
+        Service service = config.services().get(frame.protocol());
+        Service.MethodBinding<?, ?> binding = service == null ? null : service.binding(frame.method());
+        if (binding == null || !binding.method().isOneWay()) {
+            config.stats().oneWayDropped();
+            log.warn("dropped a ONEWAY from {}: {}", describe(), service == null
+                    ? String.format("protocol id 0x%08X is not served", frame.protocol())
+                    : binding == null ? "method " + frame.method() + " is out of range for " + service.descriptor().name()
+                    : binding.method().fullName() + " is not one-way");
+            return false;
+        }
+        ServerCall call = new ServerCall(this, binding, 0, frame.body());
+        try {
+            config.handlerExecutor().execute(call);
+        } catch (RejectedExecutionException e) {
+            call.discard();
+            config.stats().oneWayDropped();
+        }
+        return true;
+    }
+
+    private boolean onAnswer(Frame frame) {
+        long callId = frame.callId();
+        ErrorBody error = frame.kind() == Frames.ERROR ? ErrorBody.decode(frame.body()) : null;
+        if (callId == 0) {
+            if (error != null) {
+                peerClosing(error);
+            } else {
+                config.stats().answerDropped();
+            }
+            return false;
+        }
+        PendingCall<?> call = calls.remove(callId);
+        if (call == null) {
+            config.stats().answerDropped();
+            log.debug("dropped an answer from {} for unknown call id {}", describe(), Long.toUnsignedString(callId));
+            return false;
+        }
+        if (error != null) {
+            call.failRemote(error);
+            return false;
+        }
+        call.respond(frame.body());
+        return true;
+    }
+
+    private void answerError(Frame frame, ErrorCode code, String message) {
+        write(Frames.error(ctx.alloc(), frame.protocol(), frame.method(), frame.callId(), code.value(), message));
+        needsFlush = true;
+    }
+
+    /** The peer says the connection is over (ERROR with call id 0): remember why and close. */
+    private void peerClosing(ErrorBody error) {
+        String reason = "connection closed by the peer: "
+                + IpcException.describeCode(ErrorCode.fromWire(error.code()), error.code()) + ": " + error.message();
+        closeReason = reason;
+        failed = true;
+        log.debug("{}: {}", describe(), reason);
+        if (!ready.isDone()) {
+            ErrorCode code = ErrorCode.fromWire(error.code());
+            IpcException e = IpcException.of(code == ErrorCode.UNAUTHORIZED ? code : ErrorCode.CONNECT_FAILED,
+                    describe(), describe() + " refused the connection: "
+                            + IpcException.describeCode(code, error.code()) + ": " + error.message(), null);
+            runCallback(() -> ready.completeExceptionally(e));
+        }
+        ctx.close();
+    }
+
+    /** A connection-level failure found here: ERROR with call id 0, then close (wire-format.md section 1). */
+    private void failConnection(WireException e) {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        cancelHandshakeTimer();
+        String reason = "connection closed by this end after a " + e.code().name() + ": " + e.getMessage();
+        closeReason = reason;
+        log.warn("{}: {}", describe(), reason);
+        if (!ready.isDone()) {
+            IpcException ex = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), "handshake with " + describe()
+                    + " failed: " + e.code().name() + ": " + e.getMessage(), null);
+            runCallback(() -> ready.completeExceptionally(ex));
+        }
+        ctx.writeAndFlush(Frames.error(ctx.alloc(), 0, 0, 0, e.code().value(), e.getMessage()))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof WireException) {
+                failConnection((WireException) t);
+                return;
+            }
+        }
+        if (closeReason == null) {
+            closeReason = "connection lost: " + cause.getMessage();
+            log.debug("{}: {}", describe(), closeReason, cause);
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (closeReason == null) {
+            closeReason = "connection closed by the peer";
+        }
+        closed = true;
+        cancelHandshakeTimer();
+        if (!ready.isDone()) {
+            IpcException e = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), describe()
+                    + " closed the connection before its HELLO arrived (" + closeReason + ")", null);
+            runCallback(() -> ready.completeExceptionally(e));
+        }
+        if (!calls.isEmpty()) {
+            List<PendingCall<?>> pending = new ArrayList<>(calls.values());
+            calls.clear();
+            for (PendingCall<?> call : pending) {
+                call.fail(closedError(call.method.fullName()));
+            }
+        }
+        serving.clear();
+        ctx.fireChannelInactive();
+    }
+
+    /** Closes from this end: pending calls fail with "connection closed by this end". */
+    void close() {
+        if (!closed && ctx != null) {
+            if (closeReason == null) {
+                closeReason = "connection closed by this end";
+            }
+            ctx.channel().close();
+        }
+    }
+
+    private void cancelHandshakeTimer() {
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+            handshakeTimer = null;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.ipcgen.runtime;
+
+import dev.ipcgen.runtime.transport.TransportFamily;
+import dev.ipcgen.runtime.wire.FrameDecoder;
+import dev.ipcgen.runtime.wire.Frames;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Connects to a server. {@link #connect(Endpoint)} returns once the server's HELLO has arrived, so
+ * a call to a protocol the server does not serve fails at once with an explanation.
+ *
+ * <pre>{@code
+ * try (IpcConnection conn = IpcClient.connect(Endpoint.unix(Path.of("/run/app.sock")))) {
+ *     AppProtocol.Sender app = AppProtocol.sender(conn);
+ *     Optional<User> user = app.getUser(42).join().user();
+ * }
+ * }</pre>
+ */
+public final class IpcClient {
+
+    private IpcClient() {
+    }
+
+    /** Connects with the defaults: no services, {@link Transport#AUTO}. */
+    public static IpcConnection connect(Endpoint endpoint) {
+        return builder().connect(endpoint);
+    }
+
+    /** A client with services, executors or limits of its own. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a client connection. Not thread-safe; each {@link #connect} makes a new connection. */
+    public static final class Builder {
+        private final List<Service> services = new ArrayList<>();
+        private Executor handlerExecutor;
+        private Executor callbackExecutor;
+        private int maxFrameLength = Frames.DEFAULT_MAX_FRAME_LENGTH;
+        private Transport transport = Transport.AUTO;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private int maxConcurrentCalls = 4096;
+
+        private Builder() {
+        }
+
+        /** Serves {@code service} to the server (bidirectional calls). */
+        public Builder serve(Service service) {
+            Objects.requireNonNull(service, "service");
+            ServiceTable.checkNew(services, service);
+            services.add(service);
+            return this;
+        }
+
+        /** Runs handlers; default: a cached pool of daemon threads owned by the connection. */
+        public Builder handlerExecutor(Executor executor) {
+            this.handlerExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Decodes answers and completes futures; default: the connection's own pool, never an event loop. */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The largest frame this end accepts, at least 65,536; default 16 MiB. */
+        public Builder maxFrameLength(int maxFrameLength) {
+            this.maxFrameLength = IpcServer.checkMaxFrameLength(maxFrameLength);
+            return this;
+        }
+
+        /** The I/O transport; default {@link Transport#AUTO}. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** How long to wait for the socket to connect; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = IpcServer.checkPositive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for the server's HELLO; default 10 s. */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = IpcServer.checkPositive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /** How many calls from the server may be in flight at once; default 4,096. */
+        public Builder maxConcurrentCalls(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentCalls " + max + " (expected: at least 1)");
+            }
+            this.maxConcurrentCalls = max;
+            return this;
+        }
+
+        /**
+         * Connects and waits for the server's HELLO.
+         *
+         * @throws IpcException ({@link ErrorCode#CONNECT_FAILED}, or {@link ErrorCode#UNAUTHORIZED} if the
+         *     server refused) with a message naming the endpoint and what went wrong
+         */
+        public IpcConnection connect(Endpoint endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            TransportFamily family;
+            try {
+                family = TransportFamily.of(transport);
+                if (endpoint.isUnix()) {
+                    TransportFamily.checkSocketPath(endpoint.path());
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
+                        "cannot connect to " + endpoint + ": " + e.getMessage(), null);
+            }
+            if (endpoint.isUnix() && !Files.exists(endpoint.path())) {
+                throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
+                        "no server at " + endpoint + ": no such socket file", null);
+            }
+            ExecutorService ownedPool = handlerExecutor == null || callbackExecutor == null
+                    ? WorkerPools.newCachedDaemonPool("ipc-client-worker") : null;
+            IpcStats stats = new IpcStats();
+            EndpointConfig config = new EndpointConfig("client of " + endpoint, ServiceTable.of(services),
+                    maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,
+                    callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
+                    maxConcurrentCalls, stats, family.transport());
+            Connection connection = new Connection(config, endpoint.toString());
+            EventLoopGroup group = family.newGroup(1, "ipc-client-io");
+            IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channelFactory(() -> family.newChannel(endpoint))
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new FrameDecoder(maxFrameLength), connection);
+                        }
+                    });
+            if (!endpoint.isUnix()) {
+                bootstrap.option(ChannelOption.TCP_NODELAY, true);
+            }
+            try {
+                ChannelFuture connected = bootstrap.connect(family.address(endpoint));
+                if (!connected.awaitUninterruptibly(connectTimeout.toMillis() + 1000)) {
+                    throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
+                            "cannot connect to " + endpoint + ": no answer within " + connectTimeout.toMillis() + " ms", null);
+                }
+                if (!connected.isSuccess()) {
+                    throw connectFailed(endpoint, connected.cause());
+                }
+                connection.ready.get(handshakeTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                return result;
+            } catch (ExecutionException e) {
+                result.close();
+                throw e.getCause() instanceof IpcException ? (IpcException) e.getCause()
+                        : IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
+                                "handshake with " + endpoint + " failed: " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                result.close();
+                throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
+                        "no HELLO from " + endpoint + " within " + handshakeTimeout.toMillis() + " ms", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.close();
+                throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
+                        "interrupted while connecting to " + endpoint, e);
+            } catch (RuntimeException e) {
+                result.close();
+                throw e;
+            }
+        }
+
+        private static IpcException connectFailed(Endpoint endpoint, Throwable cause) {
+            String message = String.valueOf(cause.getMessage());
+            String lower = message.toLowerCase(Locale.ROOT);
+            String what;
+            if (cause instanceof ConnectException && lower.contains("refused") || lower.contains("connection refused")) {
+                what = "no server at " + endpoint + ": connection refused";
+            } else if (lower.contains("no such file")) {
+                what = "no server at " + endpoint + ": no such socket file";
+            } else {
+                what = "cannot connect to " + endpoint + ": " + message;
+            }
+            return IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(), what, cause);
+        }
+    }
+}

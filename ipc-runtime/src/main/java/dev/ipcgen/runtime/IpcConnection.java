@@ -1,0 +1,93 @@
+package dev.ipcgen.runtime;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client's connection to a server, made by {@link IpcClient}: a {@link Peer} to call, and the
+ * other end of the services the client serves. Thread-safe. Closing it fails every call still
+ * pending with {@link ErrorCode#CONNECTION_CLOSED} and stops its event loop.
+ */
+public final class IpcConnection implements Peer, AutoCloseable {
+
+    private final Connection connection;
+    private final EventLoopGroup group;
+    private final ExecutorService ownedPool;
+    private final IpcStats stats;
+    private final Transport transport;
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+
+    IpcConnection(Connection connection, EventLoopGroup group, ExecutorService ownedPool, IpcStats stats,
+            Transport transport) {
+        this.connection = connection;
+        this.group = group;
+        this.ownedPool = ownedPool;
+        this.stats = stats;
+        this.transport = transport;
+        group.terminationFuture().addListener(f -> {
+            if (ownedPool != null) {
+                ownedPool.shutdown();
+            }
+            closeFuture.complete(null);
+        });
+    }
+
+    @Override
+    public <Req, Resp> CompletableFuture<Resp> call(MethodDescriptor<Req, Resp> method, Req request, CallOptions options) {
+        return connection.call(method, request, options);
+    }
+
+    @Override
+    public <Req> CompletableFuture<Void> send(MethodDescriptor<Req, Void> method, Req request, CallOptions options) {
+        return connection.send(method, request, options);
+    }
+
+    /** The server's endpoint, e.g. {@code unix:/run/app.sock}. */
+    @Override
+    public String describe() {
+        return connection.describe();
+    }
+
+    /** The protocols the server serves, from its HELLO. */
+    public List<ProtocolInfo> remoteProtocols() {
+        return connection.remoteProtocols();
+    }
+
+    /** The transport in use (never {@link Transport#AUTO}). */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** What this connection dropped. */
+    public IpcStats stats() {
+        return stats;
+    }
+
+    /** Whether the connection is still open. */
+    public boolean isOpen() {
+        return !connection.isClosed();
+    }
+
+    /** Completes when the connection is closed and its event loop has stopped. */
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    /** Closes the connection and stops its event loop; waits up to a few seconds for both. */
+    @Override
+    public void close() {
+        connection.close();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        if (!group.next().inEventLoop()) {
+            group.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IpcConnection[" + describe() + ", " + transport + "]";
+    }
+}

@@ -1,0 +1,346 @@
+package dev.ipcgen.runtime;
+
+import dev.ipcgen.runtime.transport.TransportFamily;
+import dev.ipcgen.runtime.wire.FrameDecoder;
+import dev.ipcgen.runtime.wire.Frames;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A server: listens on one {@link Endpoint} and serves its {@link Service}s, several protocols on
+ * every connection, routed by protocol id. Each connection is also a {@link Peer}: a handler calls
+ * back its caller through {@link CallContext#peer()}.
+ *
+ * <pre>{@code
+ * IpcServer server = IpcServer.builder()
+ *     .listen(Endpoint.unix(Path.of("/run/app.sock")))
+ *     .serve(AppProtocol.service(impl))
+ *     .serve(AdminProtocol.service(impl))
+ *     .start();
+ * }</pre>
+ *
+ * <p>A Unix socket file left by a server that is gone is replaced; one with a live server behind
+ * it is not. {@link #close()} removes the socket file.
+ */
+public final class IpcServer implements AutoCloseable {
+
+    private final Endpoint endpoint;
+    private final Transport transport;
+    private final Channel serverChannel;
+    private final ChannelGroup connections;
+    private final EventLoopGroup acceptGroup;
+    private final EventLoopGroup ioGroup;
+    private final ExecutorService ownedPool;
+    private final IpcStats stats;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+
+    private IpcServer(Endpoint endpoint, Transport transport, Channel serverChannel, ChannelGroup connections,
+            EventLoopGroup acceptGroup, EventLoopGroup ioGroup, ExecutorService ownedPool, IpcStats stats) {
+        this.endpoint = endpoint;
+        this.transport = transport;
+        this.serverChannel = serverChannel;
+        this.connections = connections;
+        this.acceptGroup = acceptGroup;
+        this.ioGroup = ioGroup;
+        this.ownedPool = ownedPool;
+        this.stats = stats;
+    }
+
+    /** A new server, to configure and {@link Builder#start()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the server listens; for TCP port 0, the port actually bound. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The transport in use (never {@link Transport#AUTO}). */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** What the server dropped, over all its connections. */
+    public IpcStats stats() {
+        return stats;
+    }
+
+    /** Completes when the server is closed and its threads have stopped. */
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    /**
+     * Stops accepting, closes every connection (their pending calls fail with
+     * {@link ErrorCode#CONNECTION_CLOSED}), removes the socket file and stops the event loops.
+     * Waits up to a few seconds for all of it. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (endpoint.isUnix()) {
+            try {
+                Files.deleteIfExists(endpoint.path());
+            } catch (IOException e) {
+                // The file is gone or not ours to delete; either way nothing listens on it any more.
+            }
+        }
+        acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        acceptGroup.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        ioGroup.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (ownedPool != null) {
+            ownedPool.shutdown();
+        }
+        closeFuture.complete(null);
+    }
+
+    @Override
+    public String toString() {
+        return "IpcServer[" + endpoint + ", " + transport + "]";
+    }
+
+    static int checkMaxFrameLength(int maxFrameLength) {
+        if (maxFrameLength < Frames.MIN_MAX_FRAME_LENGTH) {
+            throw new IllegalArgumentException("maxFrameLength " + maxFrameLength + " (expected: at least "
+                    + Frames.MIN_MAX_FRAME_LENGTH + ")");
+        }
+        return maxFrameLength;
+    }
+
+    static Duration checkPositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " " + d + " (expected: positive)");
+        }
+        return d;
+    }
+
+    /** Options of a server. Not thread-safe. */
+    public static final class Builder {
+        private Endpoint endpoint;
+        private final List<Service> services = new ArrayList<>();
+        private Executor handlerExecutor;
+        private Executor callbackExecutor;
+        private int maxFrameLength = Frames.DEFAULT_MAX_FRAME_LENGTH;
+        private Transport transport = Transport.AUTO;
+        private int ioThreads;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private int maxConcurrentCalls = 4096;
+
+        private Builder() {
+        }
+
+        /** Where to listen (required). */
+        public Builder listen(Endpoint endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /**
+         * Serves a protocol on every connection.
+         *
+         * @throws IllegalArgumentException if a service with the same protocol id is already registered
+         */
+        public Builder serve(Service service) {
+            Objects.requireNonNull(service, "service");
+            ServiceTable.checkNew(services, service);
+            services.add(service);
+            return this;
+        }
+
+        /** Runs handlers; default: a cached pool of daemon threads owned by the server. */
+        public Builder handlerExecutor(Executor executor) {
+            this.handlerExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Decodes answers to calls the server makes (through {@link CallContext#peer()}) and completes
+         * their futures; default: the server's own pool, never an event loop.
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The largest frame this end accepts, at least 65,536; default 16 MiB. */
+        public Builder maxFrameLength(int maxFrameLength) {
+            this.maxFrameLength = checkMaxFrameLength(maxFrameLength);
+            return this;
+        }
+
+        /** The I/O transport; default {@link Transport#AUTO}. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Event loop threads for connections; default: the number of processors. */
+        public Builder ioThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("ioThreads " + threads + " (expected: at least 1)");
+            }
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /** How long a new connection may take to send its HELLO; default 10 s. */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = checkPositive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /** How many calls may be in flight on one connection; past it, RESOURCE_EXHAUSTED. Default 4,096. */
+        public Builder maxConcurrentCalls(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentCalls " + max + " (expected: at least 1)");
+            }
+            this.maxConcurrentCalls = max;
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @throws IpcException ({@link ErrorCode#LISTEN_FAILED}) if the endpoint cannot be used, e.g.
+         *     "another server is listening on /run/app.sock"
+         */
+        public IpcServer start() {
+            if (endpoint == null) {
+                throw new IllegalStateException("no endpoint: call listen(Endpoint) before start()");
+            }
+            Endpoint where = endpoint;
+            TransportFamily family;
+            try {
+                family = TransportFamily.of(transport);
+                if (where.isUnix()) {
+                    TransportFamily.checkSocketPath(where.path());
+                    clearStaleSocket(where.path());
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw IpcException.of(ErrorCode.LISTEN_FAILED, where.toString(),
+                        "cannot listen on " + where + ": " + e.getMessage(), null);
+            }
+            ExecutorService ownedPool = handlerExecutor == null || callbackExecutor == null
+                    ? WorkerPools.newCachedDaemonPool("ipc-server-worker") : null;
+            IpcStats stats = new IpcStats();
+            EndpointConfig config = new EndpointConfig(where.toString(), ServiceTable.of(services), maxFrameLength,
+                    handlerExecutor != null ? handlerExecutor : ownedPool,
+                    callbackExecutor != null ? callbackExecutor : ownedPool,
+                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, family.transport());
+            EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
+            EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
+            ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);
+            AtomicLong accepted = new AtomicLong();
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(acceptGroup, ioGroup)
+                    .channelFactory(() -> (ServerChannel) family.newServerChannel(where))
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            connections.add(ch);
+                            Connection c = new Connection(config, describePeer(where, ch, accepted.incrementAndGet()));
+                            ch.pipeline().addLast(new FrameDecoder(maxFrameLength), c);
+                        }
+                    });
+            if (!where.isUnix()) {
+                bootstrap.childOption(ChannelOption.TCP_NODELAY, true);
+            }
+            ChannelFuture bound = bootstrap.bind(family.address(where)).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                if (ownedPool != null) {
+                    ownedPool.shutdown();
+                }
+                throw IpcException.of(ErrorCode.LISTEN_FAILED, where.toString(),
+                        "cannot listen on " + where + ": " + bound.cause().getMessage(), bound.cause());
+            }
+            Channel server = bound.channel();
+            Endpoint actual = where;
+            if (!where.isUnix() && server.localAddress() instanceof InetSocketAddress) {
+                actual = Endpoint.tcp(where.host(), ((InetSocketAddress) server.localAddress()).getPort());
+            }
+            return new IpcServer(actual, family.transport(), server, connections, acceptGroup, ioGroup, ownedPool, stats);
+        }
+
+        /** How a server's errors name a client: its TCP address, or its pid on a Unix socket when known. */
+        private static String describePeer(Endpoint where, Channel ch, long n) {
+            if (!where.isUnix()) {
+                InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+                return remote == null ? "client #" + n + " of " + where
+                        : "tcp:" + remote.getHostString() + ":" + remote.getPort();
+            }
+            if (ch instanceof EpollDomainSocketChannel) {
+                try {
+                    return "client pid " + ((EpollDomainSocketChannel) ch).peerCredentials().pid() + " on " + where;
+                } catch (IOException | RuntimeException e) {
+                    // Fall through to the connection number.
+                }
+            }
+            return "client #" + n + " on " + where;
+        }
+
+        /**
+         * Makes {@code path} free to bind: a socket file nobody listens on is deleted; a live server
+         * or a file that is not a socket is an error.
+         */
+        private static void clearStaleSocket(Path path) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot inspect " + path + ": " + e.getMessage());
+            }
+            if (!attrs.isOther()) {
+                throw new IllegalStateException(path + " exists and is not a socket");
+            }
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                throw new IllegalStateException("another server is listening on " + path);
+            } catch (IOException e) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException d) {
+                    throw new IllegalStateException("cannot remove the stale socket file " + path + ": " + d.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ipcgen.runtime;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of what an endpoint (a server, or a client connection) dropped rather than failed on:
+ * the events the wire format says are "dropped and counted". Thread-safe; read at any time.
+ */
+public final class IpcStats {
+
+    private final LongAdder droppedAnswers = new LongAdder();
+    private final LongAdder droppedOneWays = new LongAdder();
+
+    IpcStats() {
+    }
+
+    /** RESPONSE or ERROR frames for a call id with no call pending (unknown, finished or timed out). */
+    public long droppedAnswers() {
+        return droppedAnswers.sum();
+    }
+
+    /**
+     * ONEWAY messages that could not be served: unknown protocol or method, a request/response
+     * message, a body that did not decode, or a handler that failed.
+     */
+    public long droppedOneWays() {
+        return droppedOneWays.sum();
+    }
+
+    void answerDropped() {
+        droppedAnswers.increment();
+    }
+
+    void oneWayDropped() {
+        droppedOneWays.increment();
+    }
+
+    @Override
+    public String toString() {
+        return "IpcStats[droppedAnswers=" + droppedAnswers() + ", droppedOneWays=" + droppedOneWays() + "]";
+    }
+}

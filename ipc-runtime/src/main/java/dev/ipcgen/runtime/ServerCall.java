@@ -1,0 +1,193 @@
+package dev.ipcgen.runtime;
+
+import dev.ipcgen.runtime.wire.Frames;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One REQUEST or ONEWAY this end serves. Runs on the handler executor (decode, handler, encode the
+ * answer into a pooled buffer), is the handler's {@link CallContext}, and is the
+ * {@link WriteCommand} that writes the answer on the event loop.
+ */
+final class ServerCall implements Runnable, CallContext, WriteCommand {
+
+    private static final InternalLogger log = InternalLoggerFactory.getInstance(ServerCall.class);
+
+    private final Connection connection;
+    private final Service.MethodBinding<?, ?> binding;
+    private final long callId;
+    private ByteBuf body;
+    private ByteBuf answer;
+
+    /** Takes ownership of {@code body}. */
+    ServerCall(Connection connection, Service.MethodBinding<?, ?> binding, long callId, ByteBuf body) {
+        this.connection = connection;
+        this.binding = binding;
+        this.callId = callId;
+        this.body = body;
+    }
+
+    @Override
+    public Peer peer() {
+        return connection;
+    }
+
+    @Override
+    public MethodDescriptor<?, ?> method() {
+        return binding.method();
+    }
+
+    @Override
+    public long callId() {
+        return callId;
+    }
+
+    /** The handler executor would not take the call: drop the body. */
+    void discard() {
+        body.release();
+        body = null;
+    }
+
+    @Override
+    public void run() {
+        serve(binding);
+    }
+
+    private <Req, Resp> void serve(Service.MethodBinding<Req, Resp> b) {
+        MethodDescriptor<Req, Resp> m = b.method();
+        Req request;
+        try {
+            request = m.requestCodec().decode(body);
+        } catch (RuntimeException e) {
+            String message = "cannot decode the " + m.fullName() + " request: " + e.getMessage();
+            if (callId == 0) {
+                oneWayFailed(message, null);
+            } else {
+                answerError(ErrorCode.BAD_REQUEST, message);
+            }
+            return;
+        } finally {
+            body.release();
+            body = null;
+        }
+        if (b.unary() != null) {
+            Resp response;
+            try {
+                response = b.unary().handle(request, this);
+            } catch (Throwable t) {
+                handlerFailed(t);
+                return;
+            }
+            respond(m, response);
+        } else if (b.asyncUnary() != null) {
+            CompletionStage<Resp> stage;
+            try {
+                stage = b.asyncUnary().handle(request, this);
+            } catch (Throwable t) {
+                handlerFailed(t);
+                return;
+            }
+            stage.whenComplete((response, t) -> {
+                if (t != null) {
+                    handlerFailed(t);
+                } else {
+                    respond(m, response);
+                }
+            });
+        } else if (b.oneWay() != null) {
+            try {
+                b.oneWay().handle(request, this);
+            } catch (Throwable t) {
+                oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
+            }
+        } else {
+            CompletionStage<Void> stage;
+            try {
+                stage = b.asyncOneWay().handle(request, this);
+            } catch (Throwable t) {
+                oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                return;
+            }
+            stage.whenComplete((v, t) -> {
+                if (t != null) {
+                    oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                }
+            });
+        }
+    }
+
+    private <Resp> void respond(MethodDescriptor<?, Resp> m, Resp response) {
+        ByteBuf out = connection.alloc().ioBuffer();
+        long length;
+        try {
+            int start = Frames.begin(out, Frames.RESPONSE, 0, m.index(), m.protocolId(), callId);
+            m.responseCodec().encode(out, response);
+            length = Frames.end(out, start);
+        } catch (RuntimeException e) {
+            out.release();
+            answerError(ErrorCode.HANDLER_ERROR, "cannot encode the " + m.fullName() + " response: " + e.getMessage());
+            return;
+        }
+        long max = connection.peerMaxFrameLength();
+        if (length > max) {
+            out.release();
+            answerError(ErrorCode.FRAME_TOO_LARGE, "the " + m.fullName() + " response of " + length
+                    + " bytes exceeds the caller's maximum frame length of " + max);
+            return;
+        }
+        answer = out;
+        connection.enqueue(this);
+    }
+
+    private void handlerFailed(Throwable t) {
+        if (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} handler failed for {}", binding.method().fullName(), connection.describe(), t);
+        }
+        answerError(ErrorCode.HANDLER_ERROR, messageOf(t));
+    }
+
+    private void answerError(ErrorCode code, String message) {
+        MethodDescriptor<?, ?> m = binding.method();
+        answer = Frames.error(connection.alloc(), m.protocolId(), m.index(), callId, code.value(), message);
+        connection.enqueue(this);
+    }
+
+    private void oneWayFailed(String message, Throwable t) {
+        connection.config().stats().oneWayDropped();
+        log.warn("dropped a one-way message from {}: {}", connection.describe(), message, t);
+    }
+
+    private static String messageOf(Throwable t) {
+        if (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m != null ? m : t.getClass().getName();
+    }
+
+    @Override
+    public void write(Connection c) {
+        ByteBuf a = answer;
+        answer = null;
+        c.finishServing(callId);
+        if (c.isClosed()) {
+            a.release();
+        } else {
+            c.write(a);
+        }
+    }
+
+    @Override
+    public void abandon(Connection c) {
+        if (answer != null) {
+            answer.release();
+            answer = null;
+        }
+    }
+}
