@@ -1,11 +1,34 @@
 package dev.ipcgen.idl.schema;
 
+import dev.ipcgen.idl.check.DuplicateNameCheck;
+import dev.ipcgen.idl.check.EnumShapeCheck;
+import dev.ipcgen.idl.check.InfiniteSizeCheck;
+import dev.ipcgen.idl.check.MapKeyCheck;
+import dev.ipcgen.idl.check.MessageCountCheck;
+import dev.ipcgen.idl.check.PackageCheck;
+import dev.ipcgen.idl.check.ProtocolIdCheck;
+import dev.ipcgen.idl.check.ProtocolVersionCheck;
+import dev.ipcgen.idl.check.ReservedTypeNameCheck;
+import dev.ipcgen.idl.check.SemanticCheck;
+import dev.ipcgen.idl.check.SourceFile;
+import dev.ipcgen.idl.check.SourceSet;
+import dev.ipcgen.idl.check.TypeReferenceCheck;
+import dev.ipcgen.idl.check.UnusedImportCheck;
+import dev.ipcgen.idl.diag.Diagnostic;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code .ipc} files and everything they import, parses, links and checks them: the one
  * entry point from files to a {@link Schema}.
+ *
+ * <p>Semantic checks run only when every file was read and parsed without error, so that one
+ * syntax error does not bring a flood of follow-on errors.
  */
 public final class SchemaLoader {
 
@@ -23,6 +46,56 @@ public final class SchemaLoader {
      * @param inputs the files of the run, as the user gave them (their text is the display path)
      */
     public LoadResult load(List<Path> inputs) {
-        throw new UnsupportedOperationException("not implemented yet: " + options + " " + inputs);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        try {
+            return load(inputs, diagnostics);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug of ours, not of the input; still a diagnostic rather than a stack trace for the user.
+            diagnostics.add(Diagnostic.error(null, "internal error while loading the schema: " + e));
+            return new LoadResult(Optional.empty(), diagnostics);
+        }
+    }
+
+    private LoadResult load(List<Path> inputs, List<Diagnostic> diagnostics) {
+        SourceSetReader reader = new SourceSetReader(options.importRoots(), diagnostics::add);
+        SourceSet set = reader.read(inputs);
+        if (!reader.hadErrors()) {
+            for (SemanticCheck check : checks()) {
+                check.check(set, diagnostics::add);
+            }
+        }
+        List<Diagnostic> sorted = sort(diagnostics, set);
+        boolean failed = sorted.stream().anyMatch(Diagnostic::isError);
+        Optional<Schema> schema = failed ? Optional.empty() : Optional.of(new Linker(options.defaultJavaPackage()).link(set));
+        return new LoadResult(schema, sorted);
+    }
+
+    private List<SemanticCheck> checks() {
+        return List.of(
+                new PackageCheck(options.defaultJavaPackage()),
+                new ReservedTypeNameCheck(),
+                new DuplicateNameCheck(),
+                new TypeReferenceCheck(),
+                new MapKeyCheck(),
+                new EnumShapeCheck(),
+                new InfiniteSizeCheck(),
+                new ProtocolVersionCheck(),
+                new MessageCountCheck(),
+                new ProtocolIdCheck(),
+                new UnusedImportCheck());
+    }
+
+    /** By file (in set order; no place first), then line and column; found order among equals. */
+    private static List<Diagnostic> sort(List<Diagnostic> diagnostics, SourceSet set) {
+        Map<String, Integer> fileOrder = new HashMap<>();
+        for (SourceFile f : set.files()) {
+            fileOrder.putIfAbsent(f.displayPath(), fileOrder.size());
+        }
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.span() == null ? -1
+                        : fileOrder.getOrDefault(d.span().path(), Integer.MAX_VALUE))
+                .thenComparingInt(d -> d.span() == null ? 0 : d.span().line())
+                .thenComparingInt(d -> d.span() == null ? 0 : d.span().column()));
+        return sorted;
     }
 }

@@ -1,0 +1,55 @@
+package dev.ipcgen.idl.parse;
+
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * ANTLR's recovery with our wording: {@code mismatched input 'x', expecting ':'}, with
+ * {@code an identifier} and {@code end of file} instead of token names.
+ */
+final class SyntaxErrorStrategy extends DefaultErrorStrategy {
+
+    @Override
+    protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+        report(recognizer, e.getOffendingToken(),
+                "unexpected " + Tokens.describe(e.getOffendingToken()) + ", expecting "
+                        + Tokens.describe(e.getExpectedTokens()), e);
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
+        report(recognizer, e.getOffendingToken(),
+                "mismatched input " + Tokens.describe(e.getOffendingToken()) + ", expecting "
+                        + Tokens.describe(e.getExpectedTokens()), e);
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser recognizer) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        Token t = recognizer.getCurrentToken();
+        report(recognizer, t, "extraneous input " + Tokens.describe(t) + ", expecting "
+                + Tokens.describe(getExpectedTokens(recognizer)), null);
+    }
+
+    @Override
+    protected void reportMissingToken(Parser recognizer) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        Token t = recognizer.getCurrentToken();
+        report(recognizer, t, "missing " + Tokens.describe(getExpectedTokens(recognizer)) + " before "
+                + Tokens.describe(t), null);
+    }
+
+    private static void report(Parser recognizer, Token at, String message, RecognitionException e) {
+        recognizer.notifyErrorListeners(at, message, e);
+    }
+}
