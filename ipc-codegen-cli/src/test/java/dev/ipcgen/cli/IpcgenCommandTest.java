@@ -1,0 +1,126 @@
+package dev.ipcgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code ipcgen} command run in-process, as a user would from a shell. */
+class IpcgenCommandTest {
+
+    private static final Path BASIC = Path.of("src/test/resources/golden/basic/basic.ipc");
+
+    @TempDir
+    Path tmp;
+
+    /** What one run printed and returned. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = IpcgenCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generate_writesTheJavaFilesOfTheBasicExample() {
+        Path out = tmp.resolve("out");
+        Run r = run("generate", "--out", out.toString(), BASIC.toString());
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("generated 4 files");
+        Path pkg = out.resolve("dev/ipcgen/examples/basic");
+        assertThat(pkg.resolve("User.java")).isRegularFile();
+        assertThat(pkg.resolve("Role.java")).isRegularFile();
+        assertThat(pkg.resolve("AppProtocol.java")).isRegularFile();
+        assertThat(pkg.resolve("AdminProtocol.java")).isRegularFile();
+    }
+
+    @Test
+    void generate_reportsASyntaxErrorWithItsPlaceAndNoStackTrace() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.ipc"), "package a.b;\nstruct S { x: u32 \n", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        Run r = run("generate", "--out", out.toString(), bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains(bad + ":").contains("error:");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void generate_reportsAMissingInputFileInOneLine() {
+        Path missing = tmp.resolve("missing.ipc");
+        Run r = run("generate", "--out", tmp.resolve("out").toString(), missing.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: " + missing + ": no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void generate_reportsAnOutputFolderThatCannotBeCreated() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run r = run("generate", "--out", file.resolve("out").toString(), BASIC.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: cannot create output directory " + file.resolve("out"))
+                .doesNotContain("Exception");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void generate_withAnUnknownOptionIsAUsageError() {
+        Run r = run("generate", "--out", "x", "--frobnicate", BASIC.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'").contains("Usage: ipcgen generate");
+    }
+
+    @Test
+    void generate_withoutOutIsAUsageError() {
+        Run r = run("generate", BASIC.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option: '--out=DIR'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run r = run();
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("a command is required").contains("Usage: ipcgen");
+    }
+
+    @Test
+    void version_printsTheBuildVersion() {
+        Run r = run("--version");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().strip()).matches("ipcgen \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void help_describesTheGenerateCommand() {
+        Run top = run("--help");
+        Run generate = run("generate", "--help");
+
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("Usage: ipcgen").contains("generate").contains("Exit codes:");
+        assertThat(generate.exitCode()).isZero();
+        assertThat(generate.out()).contains("--out=DIR").contains("-I, --import-root=DIR").contains("--java-package");
+    }
+}
