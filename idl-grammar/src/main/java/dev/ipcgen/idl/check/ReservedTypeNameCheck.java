@@ -14,7 +14,8 @@ public final class ReservedTypeNameCheck implements SemanticCheck {
             for (Declaration d : f.ast().declarations()) {
                 if (!(d instanceof ProtocolDecl) && TypeNames.isBuiltin(d.name())) {
                     report.accept(Diagnostic.error(d.span(), "'" + d.name()
-                            + "' is a built-in type and cannot name " + d.kind() + ": choose another name"));
+                            + "' is a built-in type and cannot name " + (d.kind().equals("enum") ? "an enum" : "a struct")
+                            + ": choose another name"));
                 }
             }
         }

@@ -29,18 +29,20 @@ final class Suggestions {
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestLengthGap = Integer.MAX_VALUE;
         for (String c : candidates.stream().sorted().toList()) {
+            // Case is the commonest slip (string for String): it costs nothing.
             int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-            if (!name.equals(c) && name.equalsIgnoreCase(c)) {
-                d = 0;
-            }
-            if (d < bestDistance) {
+            int lengthGap = Math.abs(c.length() - name.length());
+            // Among equally close names, one of the same length is the likelier typo (u6: u8, not u16).
+            if (d < bestDistance || d == bestDistance && lengthGap < bestLengthGap) {
                 best = c;
                 bestDistance = d;
+                bestLengthGap = lengthGap;
             }
         }
         // Short names are all close to each other; only suggest when most of the name survives.
-        boolean close = bestDistance <= MAX_DISTANCE && bestDistance < Math.max(name.length(), 2);
+        boolean close = bestDistance <= Math.min(MAX_DISTANCE, name.length() / 2);
         return close ? Optional.of(best) : Optional.empty();
     }
 

@@ -90,7 +90,8 @@ final class AstBuilder extends IpcBaseVisitor<Object> {
     @Override
     public Object visitImportEntry(IpcParser.ImportEntryContext ctx) {
         Token path = ctx.decl.path;
-        if (missing(path)) {
+        if (missing(path) || !path.getText().endsWith("\"") || path.getText().length() < 2) {
+            // Missing or unterminated (already reported): nothing to import.
             return null;
         }
         SourceSpan span = span(path);
@@ -311,7 +312,6 @@ final class AstBuilder extends IpcBaseVisitor<Object> {
     }
 
     private static String unquote(String text) {
-        String s = text.startsWith("\"") ? text.substring(1) : text;
-        return s.endsWith("\"") ? s.substring(0, s.length() - 1) : s;
+        return text.substring(1, text.length() - 1);
     }
 }

@@ -4,12 +4,14 @@ import dev.ipcgen.idl.diag.Diagnostic;
 import dev.ipcgen.idl.diag.SourceSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The diagnostics of one file. Drops exact repeats (ANTLR's recovery can report one spot twice)
+ * The diagnostics of one file. Keeps one error per position (ANTLR's recovery can report a spot
+ * the lexer already reported)
  * and stops collecting errors after {@link #MAX_ERRORS}, so that binary garbage gives a readable
  * report rather than thousands of lines.
  */
@@ -19,6 +21,7 @@ final class DiagnosticCollector {
 
     private final String path;
     private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+    private final Set<SourceSpan> errorSpans = new HashSet<>();
     private int errors;
     private SourceSpan truncatedAt;
     private boolean frozen;
@@ -33,7 +36,8 @@ final class DiagnosticCollector {
     }
 
     void error(SourceSpan span, String message) {
-        if (frozen || errors == MAX_ERRORS) {
+        if (frozen || errors == MAX_ERRORS || !errorSpans.add(span)) {
+            // One error per place: the first (often the lexer's) says it best.
             return;
         }
         if (diagnostics.add(Diagnostic.error(span, message)) && ++errors == MAX_ERRORS) {

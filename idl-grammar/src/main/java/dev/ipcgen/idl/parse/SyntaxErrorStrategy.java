@@ -15,16 +15,14 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     @Override
     protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
-        report(recognizer, e.getOffendingToken(),
-                "unexpected " + Tokens.describe(e.getOffendingToken()) + ", expecting "
-                        + Tokens.describe(e.getExpectedTokens()), e);
+        report(recognizer, e.getOffendingToken(), mismatch(e.getOffendingToken()) + ", expecting "
+                + Tokens.describe(e.getExpectedTokens()), e);
     }
 
     @Override
     protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
-        report(recognizer, e.getOffendingToken(),
-                "mismatched input " + Tokens.describe(e.getOffendingToken()) + ", expecting "
-                        + Tokens.describe(e.getExpectedTokens()), e);
+        report(recognizer, e.getOffendingToken(), mismatch(e.getOffendingToken()) + ", expecting "
+                + Tokens.describe(e.getExpectedTokens()), e);
     }
 
     @Override
@@ -34,7 +32,8 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(recognizer);
         Token t = recognizer.getCurrentToken();
-        report(recognizer, t, "extraneous input " + Tokens.describe(t) + ", expecting "
+        report(recognizer, t, (t.getType() == Token.EOF ? "unexpected end of file" : "extraneous input "
+                + Tokens.describe(t)) + ", expecting "
                 + Tokens.describe(getExpectedTokens(recognizer)), null);
     }
 
@@ -47,6 +46,10 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         Token t = recognizer.getCurrentToken();
         report(recognizer, t, "missing " + Tokens.describe(getExpectedTokens(recognizer)) + " before "
                 + Tokens.describe(t), null);
+    }
+
+    private static String mismatch(Token t) {
+        return t.getType() == Token.EOF ? "unexpected end of file" : "mismatched input " + Tokens.describe(t);
     }
 
     private static void report(Parser recognizer, Token at, String message, RecognitionException e) {
