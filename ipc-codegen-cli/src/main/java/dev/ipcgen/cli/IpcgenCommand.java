@@ -45,7 +45,8 @@ public final class IpcgenCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new IpcgenCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("internal error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse("");
+            err.println("internal error: " + message);
             if (System.getenv("IPCGEN_DEBUG") != null) {
                 e.printStackTrace(err);
             }

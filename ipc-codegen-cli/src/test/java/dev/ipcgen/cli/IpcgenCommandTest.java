@@ -106,6 +106,26 @@ class IpcgenCommandTest {
     }
 
     @Test
+    void anUnexpectedExceptionIsAnInternalErrorWithoutStackTrace() {
+        CommandLine cl = IpcgenCommand.newCommandLine();
+        cl.addSubcommand("boom", new CommandLine(new Boom()));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+
+        assertThat(cl.execute("boom")).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("internal error: broken" + System.lineSeparator());
+    }
+
+    /** A subcommand with a bug. */
+    @CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("broken\nsecond line");
+        }
+    }
+
+    @Test
     void version_printsTheBuildVersion() {
         Run r = run("--version");
 
