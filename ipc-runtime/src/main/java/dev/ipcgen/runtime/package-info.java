@@ -1,0 +1,39 @@
+/**
+ * The ipcgen runtime: servers, clients and connections that carry generated protocols over Unix
+ * domain sockets or TCP (wire format: {@code shared/design/wire-format.md}).
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * IpcServer server = IpcServer.builder()
+ *     .listen(Endpoint.unix(Path.of("/run/app.sock")))   // or Endpoint.tcp("127.0.0.1", 7000)
+ *     .serve(AppProtocol.service(impl))
+ *     .start();
+ * try (IpcConnection conn = IpcClient.connect(Endpoint.unix(Path.of("/run/app.sock")))) {
+ *     AppProtocol.sender(conn).getUser(42).join();
+ * }
+ * }</pre>
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li><b>Event loops</b> (Netty; epoll, kqueue or NIO, see {@link dev.ipcgen.runtime.Transport}) own
+ *       every connection's state: the table of pending calls, the calls being served, the
+ *       handshake. They read frame headers and route them, and write what other threads queued.
+ *       No user code ever runs on them, and no future is completed on them.</li>
+ *   <li><b>Callers</b> encode their request on their own thread, straight into a pooled buffer, and
+ *       hand it to the connection's write queue, which the event loop drains and flushes once per
+ *       batch. Registering the call in the table is part of that write, so no lock is taken per call.</li>
+ *   <li><b>The callback executor</b> decodes each answer (a retained slice of the received bytes)
+ *       and completes the call's future, so {@code thenApply} and friends run there. Default: a
+ *       cached pool of daemon threads owned by the server or connection.</li>
+ *   <li><b>The handler executor</b> decodes requests, runs handlers, and encodes their answers into
+ *       pooled buffers, which go out through the same write queue. Default: the same owned pool.
+ *       A handler may block, and may call back its caller through {@link dev.ipcgen.runtime.CallContext#peer()}.</li>
+ * </ul>
+ *
+ * <h2>Errors</h2>
+ * Every failure is an {@link dev.ipcgen.runtime.IpcException} with an {@link dev.ipcgen.runtime.ErrorCode}:
+ * the wire codes 1 to 11 as the peer sent them, or a local condition such as
+ * {@link dev.ipcgen.runtime.ErrorCode#CONNECTION_CLOSED}, which every pending call gets at once when its
+ * connection closes.
+ */
+package dev.ipcgen.runtime;

@@ -1,0 +1,2 @@
+/** Which Netty channels and event loops serve a {@link dev.ipcgen.runtime.Transport}. */
+package dev.ipcgen.runtime.transport;
