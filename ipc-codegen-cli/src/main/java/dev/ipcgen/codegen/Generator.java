@@ -1,14 +1,17 @@
 package dev.ipcgen.codegen;
 
 import dev.ipcgen.codegen.model.FileModel;
+import dev.ipcgen.codegen.model.JavaModel;
 import dev.ipcgen.codegen.model.JavaModelBuilder;
 import dev.ipcgen.codegen.template.Templates;
+import dev.ipcgen.idl.diag.Diagnostic;
 import dev.ipcgen.idl.schema.LoadOptions;
 import dev.ipcgen.idl.schema.LoadResult;
 import dev.ipcgen.idl.schema.Schema;
 import dev.ipcgen.idl.schema.SchemaLoader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,14 +31,22 @@ public final class Generator {
         if (loaded.hasErrors() || loaded.schema().isEmpty()) {
             return new GenerationResult(List.of(), loaded.diagnostics());
         }
-        return new GenerationResult(generate(loaded.schema().get()), loaded.diagnostics());
+        GenerationResult generated = generate(loaded.schema().get());
+        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+        all.addAll(generated.diagnostics());
+        return new GenerationResult(generated.files(), all);
     }
 
-    /** Renders a checked schema: one file per struct, enum and protocol of every file of the set. */
-    public List<GeneratedFile> generate(Schema schema) {
-        return new JavaModelBuilder(schema, GeneratorVersion.get()).build().stream()
-                .map(Generator::render)
-                .toList();
+    /**
+     * Renders a checked schema: one file per struct, enum and protocol of every file of the set. IDL
+     * names that become one Java name in one scope are errors, and then no file is rendered.
+     */
+    public GenerationResult generate(Schema schema) {
+        JavaModel model = new JavaModelBuilder(schema, GeneratorVersion.get()).build();
+        if (!model.diagnostics().isEmpty()) {
+            return new GenerationResult(List.of(), model.diagnostics());
+        }
+        return new GenerationResult(model.files().stream().map(Generator::render).toList(), List.of());
     }
 
     private static GeneratedFile render(FileModel model) {

@@ -44,7 +44,7 @@ class BasicRoundTripTest {
     @BeforeAll
     static void compile() throws Exception {
         dir = Files.createTempDirectory("ipcgen-basic");
-        JavaSources.Compiled compiled = JavaSources.compile(new Generator().generate(BasicSchema.schema()), dir);
+        JavaSources.Compiled compiled = JavaSources.compile(new Generator().generate(BasicSchema.schema()).files(), dir);
         assertThat(compiled.diagnostics()).isEmpty();
         loader = compiled.classLoader();
     }
