@@ -40,8 +40,8 @@ public final class GenerateMojo extends AbstractMojo {
 
     /**
      * Where the Java sources are written; it is added to the project's compile source roots.
-     * When it lies under the build directory, its whole content is replaced on each generation;
-     * elsewhere only the files the plugin wrote before are removed.
+     * When it lies under the build directory, each generation removes every file in it that the
+     * generation did not write; elsewhere only the files the plugin wrote before are removed.
      */
     @Parameter(property = "ipcgen.outputDirectory",
             defaultValue = "${project.build.directory}/generated-sources/ipc", required = true)

@@ -1,18 +1,22 @@
 package dev.ipcgen.maven;
 
 import dev.ipcgen.codegen.GeneratedFile;
+import dev.ipcgen.codegen.Generator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The folder generated sources go to: clears what an earlier run left there, and writes a run's
- * files.
+ * The folder generated sources go to: writes a run's files and removes what earlier runs left
+ * there.
  */
 final class GeneratedOutput {
 
@@ -24,22 +28,28 @@ final class GeneratedOutput {
     }
 
     /**
-     * Deletes everything inside the folder, so types removed from the IDL do not linger. Only for a
-     * folder the build owns (under the build directory): a folder the user chose elsewhere may hold
-     * their own sources, so use {@link #deleteFiles} there.
+     * Deletes everything inside the folder but the files {@code keep} (relative paths with
+     * {@code /}), and the folders left empty, so types removed from the IDL do not linger. Only for
+     * a folder the build owns (under the build directory): a folder the user chose elsewhere may
+     * hold their own sources, so use {@link #deleteFiles} there.
      */
-    void deleteAll() throws IOException {
+    void deleteAllExcept(Collection<String> keep) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
+        Set<Path> kept = keep.stream().map(this::resolve).collect(Collectors.toSet());
         List<Path> contents;
         try (Stream<Path> walk = Files.walk(dir)) {
             contents = walk.filter(path -> !path.equals(dir))
                     .sorted(Comparator.reverseOrder())
                     .toList();
         }
+        // Reverse order visits a folder after its contents, so it is empty by then if nothing in it
+        // was kept.
         for (Path path : contents) {
-            Files.delete(path);
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? isEmptyDirectory(path) : !kept.contains(path)) {
+                Files.delete(path);
+            }
         }
     }
 
@@ -58,15 +68,17 @@ final class GeneratedOutput {
         }
     }
 
-    /** Writes {@code files} as UTF-8 and returns their relative paths, in order. */
+    /**
+     * Writes {@code files} with the generator's writer, which leaves a file whose content is
+     * unchanged untouched (so the compiler sees no change), and returns their relative paths.
+     */
     List<String> write(List<GeneratedFile> files) throws IOException {
         List<String> written = new ArrayList<>(files.size());
         for (GeneratedFile generated : files) {
-            Path file = resolve(generated.relativePath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, generated.content(), StandardCharsets.UTF_8);
+            resolve(generated.relativePath());
             written.add(generated.relativePath());
         }
+        Generator.write(files, dir);
         return written;
     }
 

@@ -21,7 +21,7 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * One execution of the {@code generate} goal, without the Maven runtime: finds the inputs, skips
  * the work when nothing changed since the last successful run, otherwise generates, reports the
- * diagnostics and replaces the output.
+ * diagnostics, writes the output and removes what is left of earlier runs.
  */
 final class GenerationRun {
 
@@ -100,12 +100,14 @@ final class GenerationRun {
 
         // The old state goes first: if writing fails half way, the next run must not skip.
         Files.deleteIfExists(settings.stateFile());
-        if (settings.outputOwnedByBuild()) {
-            output.deleteAll();
-        } else if (previous.isPresent()) {
-            output.deleteFiles(previous.get().files());
-        }
         List<String> written = output.write(result.files());
+        if (settings.outputOwnedByBuild()) {
+            output.deleteAllExcept(written);
+        } else if (previous.isPresent()) {
+            List<String> stale = new ArrayList<>(previous.get().files());
+            stale.removeAll(written);
+            output.deleteFiles(stale);
+        }
         new GenerationState(fingerprint, written).write(settings.stateFile());
         log.info("ipcgen: generated " + written.size() + " Java file(s) from " + inputs.size()
                 + " .ipc file(s) into " + shown(settings.outputDir()));

@@ -8,6 +8,7 @@ import dev.ipcgen.codegen.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +49,38 @@ class GeneratedOutputTest {
     }
 
     @Test
-    void deleteAll_emptiesTheFolderButKeepsIt() throws IOException {
-        write(dir, "out/p/q/A.java", "");
+    void deleteAllExcept_keepsOnlyThoseFilesAndTheFolder() throws IOException {
+        Path kept = write(dir, "out/p/q/A.java", "");
+        write(dir, "out/p/q/Stale.java", "");
+        write(dir, "out/gone/deeper/Old.java", "");
         write(dir, "out/Stale.java", "");
-        new GeneratedOutput(dir.resolve("out")).deleteAll();
+        new GeneratedOutput(dir.resolve("out")).deleteAllExcept(List.of("p/q/A.java"));
+
+        assertThat(kept).exists();
+        assertThat(dir.resolve("out/p/q/Stale.java")).doesNotExist();
+        assertThat(dir.resolve("out/gone")).doesNotExist();
+        assertThat(dir.resolve("out/Stale.java")).doesNotExist();
+    }
+
+    @Test
+    void deleteAllExcept_withNothingKept_emptiesTheFolderButKeepsIt() throws IOException {
+        write(dir, "out/p/A.java", "");
+        new GeneratedOutput(dir.resolve("out")).deleteAllExcept(List.of());
 
         assertThat(dir.resolve("out")).isEmptyDirectory();
+    }
+
+    @Test
+    void write_leavesAnUnchangedFileAlone() throws IOException {
+        GeneratedOutput output = new GeneratedOutput(dir.resolve("out"));
+        output.write(List.of(new GeneratedFile("A.java", "class A {}")));
+        Path file = dir.resolve("out/A.java");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, old);
+
+        output.write(List.of(new GeneratedFile("A.java", "class A {}")));
+
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
     }
 
     @Test
