@@ -9,7 +9,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -269,7 +268,7 @@ public final class IpcServer implements AutoCloseable {
             AtomicLong accepted = new AtomicLong();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptGroup, ioGroup)
-                    .channelFactory(() -> (ServerChannel) family.newServerChannel(where))
+                    .channelFactory(() -> family.newServerChannel(where))
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
@@ -332,15 +331,17 @@ public final class IpcServer implements AutoCloseable {
             if (!attrs.isOther()) {
                 throw new IllegalStateException(path + " exists and is not a socket");
             }
-            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-                throw new IllegalStateException("another server is listening on " + path);
+            try {
+                SocketChannel.open(UnixDomainSocketAddress.of(path)).close();
             } catch (IOException e) {
                 try {
                     Files.deleteIfExists(path);
                 } catch (IOException d) {
                     throw new IllegalStateException("cannot remove the stale socket file " + path + ": " + d.getMessage());
                 }
+                return;
             }
+            throw new IllegalStateException("another server is listening on " + path);
         }
     }
 }

@@ -90,6 +90,10 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
                 handlerFailed(t);
                 return;
             }
+            if (stage == null) {
+                handlerFailed(new IllegalStateException("the " + m.fullName() + " handler returned no CompletionStage"));
+                return;
+            }
             stage.whenComplete((response, t) -> {
                 if (t != null) {
                     handlerFailed(t);
@@ -111,6 +115,9 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
                 oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
                 return;
             }
+            if (stage == null) {
+                return;
+            }
             stage.whenComplete((v, t) -> {
                 if (t != null) {
                     oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
@@ -120,6 +127,10 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     }
 
     private <Resp> void respond(MethodDescriptor<?, Resp> m, Resp response) {
+        if (response == null) {
+            answerError(ErrorCode.HANDLER_ERROR, "the " + m.fullName() + " handler returned null");
+            return;
+        }
         ByteBuf out = connection.alloc().ioBuffer();
         long length;
         try {

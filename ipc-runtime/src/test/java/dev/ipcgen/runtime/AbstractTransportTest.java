@@ -136,12 +136,12 @@ abstract class AbstractTransportTest {
     void concurrentCalls_fromFourThreads_areAllAnsweredCorrectly() throws Exception {
         IpcConnection c = connect();
         int perThread = 250;
-        List<CompletableFuture<Long>>[] futures = new List[4];
+        List<List<CompletableFuture<Long>>> futures = new ArrayList<>();
         Thread[] threads = new Thread[4];
         for (int t = 0; t < 4; t++) {
             int base = t * 1_000_000;
             List<CompletableFuture<Long>> mine = new ArrayList<>();
-            futures[t] = mine;
+            futures.add(mine);
             threads[t] = new Thread(() -> {
                 for (int i = 0; i < perThread; i++) {
                     mine.add(c.call(TestProtocols.ADD, new TestProtocols.Add(base, i), CallOptions.DEFAULT));
@@ -153,9 +153,9 @@ abstract class AbstractTransportTest {
             t.join(2000);
         }
         for (int t = 0; t < 4; t++) {
-            assertThat(futures[t]).hasSize(perThread);
+            assertThat(futures.get(t)).hasSize(perThread);
             for (int i = 0; i < perThread; i++) {
-                assertThat(await(futures[t].get(i))).isEqualTo(t * 1_000_000L + i);
+                assertThat(await(futures.get(t).get(i))).isEqualTo(t * 1_000_000L + i);
             }
         }
     }

@@ -191,7 +191,7 @@ class ConnectionProtocolTest {
         release(ch.readOutbound());
         ch.writeInbound(TestFrames.error(0, 0, 0, 11, "not you"));
         runHandlers();
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(ch.isOpen()).isFalse();
         assertThat(connection.ready).isCompletedExceptionally();
         assertThat(connection.ready.handle((h, t) -> t.getMessage()).join())
@@ -322,7 +322,7 @@ class ConnectionProtocolTest {
         two.writeBytes(frame(PING, 0, 0, 0, 0, new byte[8]));
         ch.writeInbound(two);
         assertProtocolError("unknown frame kind 12 (expected: 1..9)");
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
     }
 
     // ---- calls ----------------------------------------------------------------------------
@@ -437,7 +437,7 @@ class ConnectionProtocolTest {
         ch.writeInbound(frame(ONEWAY, 0, 2, CALC, 0, new Body().string("hello").bytes()));
         runHandlers();
         assertThat(logged).containsExactly("hello");
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
     }
 
     @Test
@@ -446,7 +446,7 @@ class ConnectionProtocolTest {
         ch.writeInbound(frame(ONEWAY, 0, 0, CALC, 0, add(1, 2)));
         ch.writeInbound(frame(ONEWAY, 0, 0, 0x0BAD_F00D, 0, new byte[0]));
         runHandlers();
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(stats.droppedOneWays()).isEqualTo(2);
         assertThat(ch.isOpen()).isTrue();
     }
@@ -456,7 +456,7 @@ class ConnectionProtocolTest {
         handshaken();
         ch.writeInbound(frame(RESPONSE, 0, 0, CALC, 99, new Body().u64(1).bytes()));
         ch.writeInbound(TestFrames.error(CALC, 0, 98, 4, "late"));
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(stats.droppedAnswers()).isEqualTo(2);
         assertThat(ch.isOpen()).isTrue();
     }
@@ -474,7 +474,7 @@ class ConnectionProtocolTest {
         ch.writeInbound(frame(CANCEL, 0, 0, CALC, 5, new byte[0]));
         ch.writeInbound(frame(GOAWAY, 0, 0, 0, 0, new Body().string("bye").bytes()));
         runHandlers();
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(ch.isOpen()).isTrue();
     }
 

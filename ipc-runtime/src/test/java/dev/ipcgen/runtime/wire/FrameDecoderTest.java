@@ -62,7 +62,7 @@ class FrameDecoderTest {
         two.writeBytes(TestFrames.frame(TestFrames.PONG, 0, 0, 0, 0, new Body().u64(2).bytes()));
         ch.writeInbound(two.readRetainedSlice(30));
         Frame first = ch.readInbound();
-        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(ch.<Object>readInbound()).isNull();
         ch.writeInbound(two);
         Frame second = ch.readInbound();
         try {
@@ -100,7 +100,7 @@ class FrameDecoderTest {
         assertThatThrownBy(() -> ch.writeInbound(TestFrames.frame(10, 0, 0, 0, 0, new byte[0])))
                 .isInstanceOf(DecoderException.class);
         ch.writeInbound(TestFrames.frame(TestFrames.PING, 0, 0, 0, 0, new byte[8]));
-        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(ch.<Object>readInbound()).isNull();
     }
 
     @Test
