@@ -1,7 +1,6 @@
 package dev.ipcgen.codegen.model;
 
 import dev.ipcgen.idl.schema.TypeRef;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,6 @@ public final class Composites {
 
     /** The constants in declaration order. */
     public List<CodecConstant> constants() {
-        return List.copyOf(new ArrayList<>(byType.values()));
+        return List.copyOf(byType.values());
     }
 }

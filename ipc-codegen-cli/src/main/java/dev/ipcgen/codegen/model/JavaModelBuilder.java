@@ -125,19 +125,20 @@ public final class JavaModelBuilder {
             List<String> doc = Javadoc.lines(m.doc());
             String what = "{@code " + Javadoc.escape(m.name()) + "}";
             RecordModel request = record(names.requestRecordName(m.name(), className),
-                    Javadoc.join(List.of("The request of " + what + "."), doc), "", components(m.request(), scope + " request"),
-                    "CODEC", true, true);
+                    Javadoc.join(List.of("The request of " + what + "."), doc), "",
+                    components(m.request(), scope + " request"), "CODEC", true, true);
             RecordModel response = m.response()
                     .map(fields -> record(names.responseRecordName(m.name(), className),
-                            List.of("The response of " + what + "."), "", components(fields, scope + " response"), "CODEC", true, true))
+                            List.of("The response of " + what + "."), "", components(fields, scope + " response"),
+                            "CODEC", true, true))
                     .orElse(null);
             String parameters = request.fields().stream().map(f -> f.javaType() + " " + f.name())
                     .collect(Collectors.joining(", "));
             String arguments = request.fields().stream().map(FieldModel::name).collect(Collectors.joining(", "));
-            messages.add(new MessageModel(Javadoc.escape(m.name()), JavaTypes.javaString(m.name()), m.index(), names.methodConstantName(m.name()),
-                    names.methodName(m.name()), doc.isEmpty() ? List.of(what + (m.isOneWay() ? " (one-way)." : ".")) : doc,
-                    m.isOneWay(), request, response, response == null ? "java.lang.Void" : response.name(),
-                    parameters, arguments));
+            List<String> methodDoc = doc.isEmpty() ? List.of(what + (m.isOneWay() ? " (one-way)." : ".")) : doc;
+            messages.add(new MessageModel(Javadoc.escape(m.name()), JavaTypes.javaString(m.name()), m.index(),
+                    names.methodConstantName(m.name()), names.methodName(m.name()), methodDoc, m.isOneWay(), request,
+                    response, response == null ? "java.lang.Void" : response.name(), parameters, arguments));
         }
         return new ProtocolFileModel(header, JavaNames.packageName(p.javaPackage()), className,
                 Javadoc.join(Javadoc.lines(p.doc()),

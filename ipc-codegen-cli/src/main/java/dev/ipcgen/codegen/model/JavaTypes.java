@@ -1,5 +1,6 @@
 package dev.ipcgen.codegen.model;
 
+import dev.ipcgen.idl.schema.Builtin;
 import dev.ipcgen.idl.schema.BuiltinType;
 import dev.ipcgen.idl.schema.EnumType;
 import dev.ipcgen.idl.schema.Field;
@@ -82,8 +83,7 @@ public final class JavaTypes {
 
     /** Whether the Java type is a primitive (no null check, no copy). */
     public static boolean isPrimitive(TypeRef type) {
-        return type instanceof BuiltinType b && b.kind() != dev.ipcgen.idl.schema.Builtin.STRING
-                && b.kind() != dev.ipcgen.idl.schema.Builtin.BYTES;
+        return type instanceof BuiltinType b && b.kind() != Builtin.STRING && b.kind() != Builtin.BYTES;
     }
 
     /** The fully qualified Java name of a struct or enum. */
