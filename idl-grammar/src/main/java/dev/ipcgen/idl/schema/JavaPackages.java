@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Java package names from IDL package names: a segment that is a Java keyword gets a trailing {@code _}. */
+/**
+ * Java package names from IDL package names: a segment that is a Java keyword, literal or restricted
+ * identifier gets a trailing {@code _}.
+ */
 public final class JavaPackages {
 
     private static final Set<String> RESERVED = Set.of(
@@ -13,7 +16,9 @@ public final class JavaPackages {
             "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
             "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
             "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-            "volatile", "while", "true", "false", "null", "_");
+            "volatile", "while", "true", "false", "null", "_",
+            // Restricted identifiers: legal in a package name, but the generator escapes them too.
+            "var", "yield", "record", "sealed", "permits");
 
     private JavaPackages() {
     }

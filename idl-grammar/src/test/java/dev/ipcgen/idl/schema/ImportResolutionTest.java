@@ -114,6 +114,7 @@ class ImportResolutionTest {
 
         assertThat(result.schema().orElseThrow().files()).extracting(SchemaFile::javaPackage)
                 .containsExactly("com.enum_.class_.ok", "org.default_.api");
+        assertThat(JavaPackages.of("my.record.var.x")).isEqualTo("my.record_.var_.x");
         assertThat(result.schema().orElseThrow().type("A").javaPackage()).isEqualTo("com.enum_.class_.ok");
     }
 
