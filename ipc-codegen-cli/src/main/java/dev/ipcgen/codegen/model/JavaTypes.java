@@ -14,10 +14,8 @@ import dev.ipcgen.idl.schema.UserType;
 import dev.ipcgen.idl.schema.Variant;
 import dev.ipcgen.idl.schema.VecType;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Java side of IDL types (idl.md "Java mapping"): the declared type of a field, and the
@@ -197,61 +195,84 @@ public final class JavaTypes {
 
     /**
      * The fewest bytes a value of {@code type} encodes to, for the length checks of decoders
-     * (wire-format.md section 6). A type on a cycle being computed counts as unbounded: the
-     * finite variant of its enum gives the minimum.
+     * (wire-format.md section 6). A type met again while it is being computed counts as unbounded
+     * (a value cannot contain itself forever: the finite variant of an enum gives the minimum).
      */
     public int minSize(TypeRef type) {
-        return minSize(type, new HashSet<>());
+        return minSize(type, new HashMap<>()).bytes();
     }
 
-    private int minSize(TypeRef type, Set<String> visiting) {
+    /**
+     * A minimum and the depth of the shallowest type being computed that it assumed unbounded;
+     * only a result that assumed nothing about the types above it may be cached.
+     */
+    private record Min(int bytes, int assumedDepth) {
+        static final int NONE = Integer.MAX_VALUE;
+
+        Min plus(Min other) {
+            return new Min(saturatedAdd(bytes, other.bytes), Math.min(assumedDepth, other.assumedDepth));
+        }
+    }
+
+    private Min minSize(TypeRef type, Map<String, Integer> visiting) {
         if (type instanceof BuiltinType b) {
-            return switch (b.kind()) {
+            return new Min(switch (b.kind()) {
                 case BOOL, U8, I8, CHAR -> 1;
                 case U16, I16 -> 2;
                 case U32, I32, F32 -> 4;
                 case U64, I64, F64, STRING, BYTES -> 8;
-            };
+            }, Min.NONE);
         }
         if (type instanceof VecType || type instanceof MapType) {
-            return 8;
+            return new Min(8, Min.NONE);
         }
         if (type instanceof OptionType) {
-            return 1;
+            return new Min(1, Min.NONE);
         }
         String name = ((NamedTypeRef) type).name();
         Integer known = minSizes.get(name);
         if (known != null) {
-            return known;
+            return new Min(known, Min.NONE);
         }
-        if (!visiting.add(name)) {
-            return Integer.MAX_VALUE;
+        Integer depth = visiting.get(name);
+        if (depth != null) {
+            return new Min(Integer.MAX_VALUE, depth);
         }
+        int myDepth = visiting.size();
+        visiting.put(name, myDepth);
         UserType declared = schema.type(name);
-        int size;
+        Min size;
         if (declared instanceof StructType s) {
             size = fieldsMinSize(s.fields(), visiting);
         } else {
-            size = saturatedAdd(4, ((EnumType) declared).variants().stream()
-                    .mapToInt(v -> variantMinSize(v, visiting)).min().orElse(0));
+            Min smallest = new Min(Integer.MAX_VALUE, Min.NONE);
+            for (Variant v : ((EnumType) declared).variants()) {
+                Min m = variantMinSize(v, visiting);
+                smallest = new Min(Math.min(smallest.bytes(), m.bytes()),
+                        Math.min(smallest.assumedDepth(), m.assumedDepth()));
+            }
+            size = new Min(4, Min.NONE).plus(smallest);
         }
         visiting.remove(name);
-        minSizes.put(name, size);
-        return size;
-    }
-
-    private int variantMinSize(Variant v, Set<String> visiting) {
-        int size = fieldsMinSize(v.fields(), visiting);
-        for (TypeRef t : v.elements()) {
-            size = saturatedAdd(size, minSize(t, visiting));
+        if (size.assumedDepth() >= myDepth) {
+            minSizes.put(name, size.bytes());
+            return new Min(size.bytes(), Min.NONE);
         }
         return size;
     }
 
-    private int fieldsMinSize(List<Field> fields, Set<String> visiting) {
-        int size = 0;
+    private Min variantMinSize(Variant v, Map<String, Integer> visiting) {
+        Min size = fieldsMinSize(v.fields(), visiting);
+        for (TypeRef t : v.elements()) {
+            size = size.plus(minSize(t, visiting));
+        }
+        return size;
+    }
+
+    private Min fieldsMinSize(List<Field> fields, Map<String, Integer> visiting) {
+        Min size = new Min(0, Min.NONE);
         for (Field f : fields) {
-            size = saturatedAdd(size, minSize(f.type(), visiting));
+            size = size.plus(minSize(f.type(), visiting));
         }
         return size;
     }
