@@ -52,6 +52,8 @@ class DiagnosticsTableTest {
                         "a.ipc:1:31: error: mismatched input 'x', expecting a number"),
                 c("empty field in a list", "package p; protocol q version 1 { a { , } }",
                         "a.ipc:1:39: error: extraneous input ',', expecting '}' or an identifier"),
+                c("double comma", "package p; struct A { x: u8, , y: u8 }",
+                        "a.ipc:1:30: error: mismatched input ',', expecting '}'"),
                 c("all syntax errors are reported", "package p;\nstruct A { x u8 }\nstruct B { y: }\n",
                         "a.ipc:2:14: error: missing ':' before 'u8'",
                         "a.ipc:3:15: error: missing an identifier before '}'"),

@@ -27,7 +27,7 @@ topLevel
     ;
 
 packageDecl
-    : keyword=PACKAGE segments+=ident (DOT segments+=ident)* end=SEMI
+    : keyword=PACKAGE segments+=ident (dots+=DOT segments+=ident)* end=SEMI
     ;
 
 importDecl
@@ -39,7 +39,7 @@ structDecl
     ;
 
 enumDecl
-    : keyword=ENUM name=ident open=LBRACE (variants+=variant (COMMA variants+=variant)* trailing=COMMA?)? close=RBRACE
+    : keyword=ENUM name=ident open=LBRACE (variants+=variant (separators+=COMMA variants+=variant)* trailing=COMMA?)? close=RBRACE
     ;
 
 variant
@@ -49,7 +49,7 @@ variant
     ;
 
 tupleList
-    : open=LPAREN (elements+=typeRef (COMMA elements+=typeRef)* trailing=COMMA?)? close=RPAREN
+    : open=LPAREN (elements+=typeRef (separators+=COMMA elements+=typeRef)* trailing=COMMA?)? close=RPAREN
     ;
 
 protocolDecl
@@ -61,7 +61,7 @@ message
     ;
 
 fieldList
-    : open=LBRACE (fields+=field (COMMA fields+=field)* trailing=COMMA?)? close=RBRACE
+    : open=LBRACE (fields+=field (separators+=COMMA fields+=field)* trailing=COMMA?)? close=RBRACE
     ;
 
 field
@@ -69,7 +69,7 @@ field
     ;
 
 typeRef
-    : name=ident (open=LT arguments+=typeRef (COMMA arguments+=typeRef)* close=GT)?
+    : name=ident (open=LT arguments+=typeRef (separators+=COMMA arguments+=typeRef)* close=GT)?
     ;
 
 // The words of the language are contextual: they may name fields, messages and the like.
