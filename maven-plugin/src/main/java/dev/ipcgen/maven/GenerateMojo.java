@@ -93,7 +93,9 @@ public final class GenerateMojo extends AbstractMojo {
                     outputDir,
                     outputDir.startsWith(buildDir) && !outputDir.equals(buildDir),
                     buildDir.resolve("ipcgen").resolve("state.txt"),
-                    importRoots == null ? List.of() : importRoots.stream().map(GenerateMojo::absolute).toList(),
+                    importRoots == null
+                            ? List.of()
+                            : importRoots.stream().map(GenerateMojo::absolute).toList(),
                     Optional.ofNullable(javaPackage).map(String::strip).filter(p -> !p.isEmpty()),
                     generatorIdentity());
             outcome = new GenerationRun(settings, new Generator()::generate, getLog()).execute();

@@ -47,7 +47,8 @@ final class GeneratedOutput {
         // Reverse order visits a folder after its contents, so it is empty by then if nothing in it
         // was kept.
         for (Path path : contents) {
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? isEmptyDirectory(path) : !kept.contains(path)) {
+            boolean folder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+            if (folder ? isEmptyDirectory(path) : !kept.contains(path)) {
                 Files.delete(path);
             }
         }
