@@ -51,6 +51,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private volatile String closeReason;
     private volatile IntObjectHashMap<ProtocolInfo> remoteProtocols;
     private volatile long peerMaxFrameLength = Frames.MIN_MAX_FRAME_LENGTH;
+    /** Why no new call may start here: this end or the peer sent GOAWAY. */
+    private volatile String goAwayReason;
 
     // Owned by the event loop.
     private final LongObjectHashMap<PendingCall<?>> calls = new LongObjectHashMap<>();
@@ -59,6 +61,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private boolean failed;
     private boolean needsFlush;
     private ScheduledFuture<?> handshakeTimer;
+    private boolean goingAway;
 
     /** @param peerName how errors name the peer until the channel is active */
     Connection(EndpointConfig config, String peerName) {
@@ -196,6 +199,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         if (closed || ctx == null) {
             return closedError(method.fullName());
         }
+        String goAway = goAwayReason;
+        if (goAway != null) {
+            return IpcException.callFailed(ErrorCode.UNAVAILABLE, method.fullName(), describe(), goAway);
+        }
         IntObjectHashMap<ProtocolInfo> remote = remoteProtocols;
         if (remote == null || remote.get(method.protocolId()) != null) {
             return null;
@@ -248,12 +255,52 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     /** Removes a call from the table; false if it was no longer there. */
     boolean unregister(PendingCall<?> call) {
-        return calls.remove(call.callId) != null;
+        if (calls.remove(call.callId) == null) {
+            return false;
+        }
+        closeIfDrained();
+        return true;
     }
 
     void finishServing(long callId) {
         if (callId != 0) {
             serving.remove(callId);
+            closeIfDrained();
+        }
+    }
+
+    /**
+     * Starts a graceful close (wire-format.md section 2, GOAWAY): sends GOAWAY, starts no new calls,
+     * answers new REQUESTs with UNAVAILABLE, and closes once no call is in flight in either direction,
+     * or when {@code graceMillis} have passed. Any thread.
+     */
+    void goAway(String reason, long graceMillis) {
+        if (ctx == null || closed) {
+            return;
+        }
+        goAwayReason = "this end is closing the connection (GOAWAY: " + reason + ")";
+        try {
+            eventLoop().execute(() -> {
+                if (closed || goingAway) {
+                    return;
+                }
+                goingAway = true;
+                if (closeReason == null) {
+                    closeReason = "connection closed by this end (GOAWAY: " + reason + ")";
+                }
+                ctx.writeAndFlush(Frames.goAway(ctx.alloc(), reason), ctx.voidPromise());
+                ctx.executor().schedule(() -> ctx.close(), graceMillis, TimeUnit.MILLISECONDS);
+                closeIfDrained();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The event loop is gone, so is the connection.
+        }
+    }
+
+    /** After GOAWAY, closes once the last call in flight is answered, after that answer is written. */
+    private void closeIfDrained() {
+        if (goingAway && serving.isEmpty() && calls.isEmpty() && !closed) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -328,7 +375,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                             Long.toUnsignedString(frame.callId()));
                     break;
                 case Frames.GOAWAY:
-                    log.info("{} sent GOAWAY: {}", describe(), GoAway.decode(frame.body()).reason());
+                    onGoAway(GoAway.decode(frame.body()));
                     break;
                 case Frames.PING:
                     write(Frames.ping(ctx.alloc(), Frames.PONG, frame.body().getLongLE(frame.body().readerIndex())));
@@ -380,6 +427,16 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 + " (expected: HELLO)");
     }
 
+    private void onGoAway(GoAway goAway) {
+        log.debug("{} sent GOAWAY: {}", describe(), goAway.reason());
+        if (goAwayReason == null) {
+            goAwayReason = "the peer is closing the connection (GOAWAY: " + goAway.reason() + ")";
+        }
+        if (closeReason == null) {
+            closeReason = "connection closed by the peer (GOAWAY: " + goAway.reason() + ")";
+        }
+    }
+
     /** Returns whether the frame's body now belongs to a {@link ServerCall}. */
     private boolean onRequest(Frame frame) {
         long callId = frame.callId();
@@ -396,6 +453,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         if (binding.method().isOneWay()) {
             answerError(frame, ErrorCode.BAD_REQUEST, binding.method().name() + " is one-way");
+            return false;
+        }
+        if (goingAway) {
+            answerError(frame, ErrorCode.UNAVAILABLE, config.local() + " is shutting down");
             return false;
         }
         if (serving.size() >= config.maxConcurrentCalls()) {
@@ -470,12 +531,16 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             log.debug("dropped an answer from {} for unknown call id {}", describe(), Long.toUnsignedString(callId));
             return false;
         }
+        boolean taken;
         if (error != null) {
             call.failRemote(error);
-            return false;
+            taken = false;
+        } else {
+            call.respond(frame.body());
+            taken = true;
         }
-        call.respond(frame.body());
-        return true;
+        closeIfDrained();
+        return taken;
     }
 
     private void answerError(Frame frame, ErrorCode code, String message) {

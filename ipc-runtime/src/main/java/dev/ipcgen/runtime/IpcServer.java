@@ -59,11 +59,13 @@ public final class IpcServer implements AutoCloseable {
     private final EventLoopGroup ioGroup;
     private final ExecutorService ownedPool;
     private final IpcStats stats;
+    private final long gracePeriodMillis;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
 
     private IpcServer(Endpoint endpoint, Transport transport, Channel serverChannel, ChannelGroup connections,
-            EventLoopGroup acceptGroup, EventLoopGroup ioGroup, ExecutorService ownedPool, IpcStats stats) {
+            EventLoopGroup acceptGroup, EventLoopGroup ioGroup, ExecutorService ownedPool, IpcStats stats,
+            long gracePeriodMillis) {
         this.endpoint = endpoint;
         this.transport = transport;
         this.serverChannel = serverChannel;
@@ -72,6 +74,7 @@ public final class IpcServer implements AutoCloseable {
         this.ioGroup = ioGroup;
         this.ownedPool = ownedPool;
         this.stats = stats;
+        this.gracePeriodMillis = gracePeriodMillis;
     }
 
     /** A new server, to configure and {@link Builder#start()}. */
@@ -94,15 +97,22 @@ public final class IpcServer implements AutoCloseable {
         return stats;
     }
 
+    /** The number of open connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
     /** Completes when the server is closed and its threads have stopped. */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
     }
 
     /**
-     * Stops accepting, closes every connection (their pending calls fail with
-     * {@link ErrorCode#CONNECTION_CLOSED}), removes the socket file and stops the event loops.
-     * Waits up to a few seconds for all of it. Closing twice does nothing.
+     * Stops accepting and closes gracefully: each connection gets a GOAWAY, new requests are answered
+     * {@link ErrorCode#UNAVAILABLE}, and calls in flight (in both directions) may finish during the
+     * grace period ({@link Builder#shutdownGracePeriod}); then every connection is closed (calls still
+     * pending fail with {@link ErrorCode#CONNECTION_CLOSED}), the socket file is removed and the event
+     * loops stop. Closing twice does nothing.
      */
     @Override
     public void close() {
@@ -110,6 +120,15 @@ public final class IpcServer implements AutoCloseable {
             return;
         }
         serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (gracePeriodMillis > 0) {
+            for (Channel ch : connections) {
+                Connection c = ch.pipeline().get(Connection.class);
+                if (c != null) {
+                    c.goAway("the server is closing", gracePeriodMillis);
+                }
+            }
+            connections.newCloseFuture().awaitUninterruptibly(gracePeriodMillis + 500, TimeUnit.MILLISECONDS);
+        }
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (endpoint.isUnix()) {
             try {
@@ -160,6 +179,7 @@ public final class IpcServer implements AutoCloseable {
         private int ioThreads;
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConcurrentCalls = 4096;
+        private Duration gracePeriod = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -234,6 +254,19 @@ public final class IpcServer implements AutoCloseable {
         }
 
         /**
+         * How long {@link IpcServer#close()} lets calls in flight finish after sending GOAWAY; default
+         * 1 s; zero closes connections at once.
+         */
+        public Builder shutdownGracePeriod(Duration gracePeriod) {
+            Objects.requireNonNull(gracePeriod, "gracePeriod");
+            if (gracePeriod.isNegative()) {
+                throw new IllegalArgumentException("shutdownGracePeriod " + gracePeriod + " (expected: zero or positive)");
+            }
+            this.gracePeriod = gracePeriod;
+            return this;
+        }
+
+        /**
          * Binds and starts serving.
          *
          * @throws IpcException ({@link ErrorCode#LISTEN_FAILED}) if the endpoint cannot be used, e.g.
@@ -295,7 +328,8 @@ public final class IpcServer implements AutoCloseable {
             if (!where.isUnix() && server.localAddress() instanceof InetSocketAddress) {
                 actual = Endpoint.tcp(where.host(), ((InetSocketAddress) server.localAddress()).getPort());
             }
-            return new IpcServer(actual, family.transport(), server, connections, acceptGroup, ioGroup, ownedPool, stats);
+            return new IpcServer(actual, family.transport(), server, connections, acceptGroup, ioGroup, ownedPool, stats,
+                    gracePeriod.toMillis());
         }
 
         /** How a server's errors name a client: its TCP address, or its pid on a Unix socket when known. */

@@ -186,12 +186,13 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     public void write(Connection c) {
         ByteBuf a = answer;
         answer = null;
-        c.finishServing(callId);
         if (c.isClosed()) {
             a.release();
         } else {
             c.write(a);
         }
+        // After the write: a connection going away may close as soon as its last answer is out.
+        c.finishServing(callId);
     }
 
     @Override

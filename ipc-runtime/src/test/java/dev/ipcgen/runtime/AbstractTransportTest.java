@@ -49,6 +49,7 @@ abstract class AbstractTransportTest {
                 .serve(TestProtocols.other())
                 .transport(transport())
                 .ioThreads(2)
+                .shutdownGracePeriod(Duration.ofMillis(300))
                 .start();
         endpoint = server.endpoint();
         checkTransport(server.transport());
@@ -230,7 +231,19 @@ abstract class AbstractTransportTest {
     }
 
     @Test
-    void serverClosing_failsPendingCallsAtOnce() throws Exception {
+    void serverClosing_letsCallsInFlightFinishWithinTheGracePeriod() throws Exception {
+        IpcConnection c = connect();
+        CompletableFuture<Long> pending = c.call(TestProtocols.SLEEP, 100L, CallOptions.DEFAULT);
+        await(c.call(TestProtocols.ECHO, "in flight now", CallOptions.DEFAULT));
+        server.close();
+        assertThat(await(pending)).isEqualTo(100L);
+        assertThat(server.connectionCount()).isZero();
+        IpcException after = failure(c.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT));
+        assertThat(after.code()).isIn(ErrorCode.CONNECTION_CLOSED, ErrorCode.UNAVAILABLE);
+    }
+
+    @Test
+    void serverClosing_failsCallsStillPendingAtTheEndOfTheGracePeriod() throws Exception {
         IpcConnection c = connect();
         CompletableFuture<Long> pending = c.call(TestProtocols.SLEEP, 1500L, CallOptions.DEFAULT);
         await(c.call(TestProtocols.ECHO, "in flight now", CallOptions.DEFAULT));
@@ -239,7 +252,8 @@ abstract class AbstractTransportTest {
         IpcException e = failure(pending);
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MILLISECONDS.toNanos(1400));
         assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_CLOSED);
-        assertThat(e).hasMessage("calc.sleep on " + endpoint + " failed: CONNECTION_CLOSED: connection closed by the peer");
+        assertThat(e).hasMessage("calc.sleep on " + endpoint + " failed: CONNECTION_CLOSED: "
+                + "connection closed by the peer (GOAWAY: the server is closing)");
         IpcException after = failure(c.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT));
         assertThat(after.code()).isEqualTo(ErrorCode.CONNECTION_CLOSED);
     }

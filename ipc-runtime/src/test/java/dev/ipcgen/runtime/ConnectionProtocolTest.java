@@ -84,6 +84,10 @@ class ConnectionProtocolTest {
     private String nextOutbound() {
         runHandlers();
         ByteBuf out = ch.readOutbound();
+        while (out != null && !out.isReadable()) {
+            out.release();
+            out = ch.readOutbound();
+        }
         assertThat(out).as("an outbound frame").isNotNull();
         try {
             return hex(out);
@@ -469,7 +473,39 @@ class ConnectionProtocolTest {
     }
 
     @Test
-    void cancelAndGoAway_areIgnored() {
+    void goAway_answersNewRequestsUnavailable_andClosesOnceTheLastCallIsAnswered() {
+        handshaken();
+        ch.writeInbound(frame(REQUEST, 0, 0, CALC, 1, add(1, 1)));
+        connection.goAway("maintenance", 10_000);
+        ch.runPendingTasks();
+        ByteBuf goAway = ch.readOutbound();
+        assertThat(hex(goAway)).isEqualTo(hex(frame(GOAWAY, 0, 0, 0, 0, new Body().string("maintenance").bytes())));
+        goAway.release();
+        ch.writeInbound(frame(REQUEST, 0, 0, CALC, 2, add(2, 2)));
+        ByteBuf refused = ch.readOutbound();
+        assertThat(hex(refused)).isEqualTo(hex(TestFrames.error(CALC, 0, 2, 7, "unix:/test.sock is shutting down")));
+        refused.release();
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(nextOutbound()).isEqualTo(hex(frame(RESPONSE, 0, 0, CALC, 1, new Body().u64(2).bytes())));
+        ch.runPendingTasks();
+        assertThat(ch.isOpen()).as("closed once drained").isFalse();
+        IpcException e = (IpcException) connection.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT).handle((r, t) -> t).join();
+        assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_CLOSED);
+        assertThat(e.detail()).isEqualTo("connection closed by this end (GOAWAY: maintenance)");
+    }
+
+    @Test
+    void goAwayFromThePeer_makesNewCallsFailLocallyWithUnavailable() {
+        handshaken();
+        ch.writeInbound(frame(GOAWAY, 0, 0, 0, 0, new Body().string("maintenance").bytes()));
+        IpcException e = (IpcException) connection.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT).handle((r, t) -> t).join();
+        assertThat(e).hasMessage("calc.echo on test-peer failed: UNAVAILABLE (7): "
+                + "the peer is closing the connection (GOAWAY: maintenance)");
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void cancelAndGoAway_writeNothing() {
         handshaken();
         ch.writeInbound(frame(CANCEL, 0, 0, CALC, 5, new byte[0]));
         ch.writeInbound(frame(GOAWAY, 0, 0, 0, 0, new Body().string("bye").bytes()));
