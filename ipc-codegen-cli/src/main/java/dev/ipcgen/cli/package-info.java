@@ -1,0 +1,2 @@
+/** The {@code ipcgen} command line ({@link dev.ipcgen.cli.IpcgenCommand}), built with picocli. */
+package dev.ipcgen.cli;
