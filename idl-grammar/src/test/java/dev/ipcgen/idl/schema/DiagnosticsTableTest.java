@@ -6,6 +6,8 @@ import dev.ipcgen.idl.testing.IpcFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +151,12 @@ class DiagnosticsTableTest {
                                 + "protocol proto_2239484 version 1 { m }",
                         "a.ipc:2:10: error: protocol id 0x9288CBB9 of 'proto_2239484@1' collides with "
                                 + "'proto_317878@1' at a.ipc:1:21: rename one of them"),
+                c("protocol id zero", "package p; protocol pjx_vorpqgguv version 1 { m }",
+                        "a.ipc:1:21: error: the protocol id of 'pjx_vorpqgguv@1' is 0, which is reserved for "
+                                + "connection-level frames: rename the protocol or change its version"),
+                c("too many messages", "package p; protocol q version 1 {"
+                                + IntStream.range(0, 65_537).mapToObj(i -> " m" + i).collect(Collectors.joining()) + " }",
+                        "a.ipc:1:21: error: protocol 'q' has 65537 messages; at most 65536 are allowed"),
                 c("protocol with no messages", "package p; protocol q version 1 {}",
                         "a.ipc:1:21: warning: protocol 'q' has no messages"),
                 // ------------------------------------------------------------ files and imports
