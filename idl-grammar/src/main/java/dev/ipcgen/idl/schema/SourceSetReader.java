@@ -48,7 +48,7 @@ final class SourceSetReader {
     private final Consumer<Diagnostic> report;
     private final IdlParser parser = new IdlParser();
     private final Map<Path, Pending> files = new LinkedHashMap<>();
-    private boolean syntaxErrors;
+    private boolean readErrors;
 
     SourceSetReader(List<Path> importRoots, Consumer<Diagnostic> report) {
         this.importRoots = importRoots;
@@ -57,7 +57,7 @@ final class SourceSetReader {
 
     /** Whether some file could not be read or parsed cleanly. */
     boolean hadErrors() {
-        return syntaxErrors;
+        return readErrors;
     }
 
     SourceSet read(List<Path> inputs) {
@@ -86,7 +86,7 @@ final class SourceSetReader {
         for (ImportDecl decl : file.ast.imports()) {
             Optional<Path> found = resolve(file, decl);
             if (found.isEmpty()) {
-                syntaxErrors = true;
+                readErrors = true;
                 report.accept(Diagnostic.error(decl.span(), "cannot find import '" + decl.path() + "'"));
                 continue;
             }
@@ -95,13 +95,13 @@ final class SourceSetReader {
             try {
                 real = candidate.toRealPath();
             } catch (IOException e) {
-                syntaxErrors = true;
+                readErrors = true;
                 report.accept(Diagnostic.error(decl.span(), "cannot read '" + decl.path() + "': " + reason(e)));
                 continue;
             }
             int onStack = indexOf(stack, real);
             if (onStack >= 0) {
-                syntaxErrors = true;
+                readErrors = true;
                 report.accept(Diagnostic.error(decl.span(), cycleMessage(stack.subList(onStack, stack.size()))));
                 continue;
             }
@@ -174,7 +174,7 @@ final class SourceSetReader {
             real = path.toRealPath();
             bytes = Files.readAllBytes(path);
         } catch (IOException | SecurityException e) {
-            syntaxErrors = true;
+            readErrors = true;
             report.accept(Diagnostic.error(importedAt, "cannot read '" + displayPath + "': " + reason(e)));
             return Optional.empty();
         }
@@ -185,7 +185,7 @@ final class SourceSetReader {
         ParseResult parsed = parser.parse(displayPath, bytes);
         parsed.diagnostics().forEach(report);
         if (parsed.hasErrors()) {
-            syntaxErrors = true;
+            readErrors = true;
         }
         IdlFile ast = parsed.file().orElse(new IdlFile(displayPath, Optional.empty(), Optional.empty(), List.of(),
                 List.of()));
