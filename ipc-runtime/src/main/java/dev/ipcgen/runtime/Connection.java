@@ -42,6 +42,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private final EndpointConfig config;
     private final WriteQueue writeQueue = new WriteQueue(this);
     private final AtomicLong nextCallId = new AtomicLong(1);
+    private final java.util.Set<Integer> fingerprintWarnings = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Completes (on the callback executor) when the peer's HELLO has arrived. */
     final CompletableFuture<Hello> ready = new CompletableFuture<>();
 
@@ -204,8 +205,17 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             return IpcException.callFailed(ErrorCode.UNAVAILABLE, method.fullName(), describe(), goAway);
         }
         IntObjectHashMap<ProtocolInfo> remote = remoteProtocols;
-        if (remote == null || remote.get(method.protocolId()) != null) {
+        if (remote == null) {
             return null;
+        }
+        ProtocolInfo served = remote.get(method.protocolId());
+        if (served != null) {
+            ProtocolDescriptor mine = method.protocol();
+            if (served.fingerprint() == 0 || mine == null || mine.fingerprint() == 0
+                    || mine.fingerprint() == served.fingerprint()) {
+                return null;
+            }
+            return fingerprintMismatch(method, mine, served);
         }
         String detail = null;
         for (ProtocolInfo p : remote.values()) {
@@ -220,6 +230,20 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                             .map(ProtocolInfo::toString).sorted().collect(Collectors.joining(", ")));
         }
         return IpcException.callFailed(ErrorCode.UNKNOWN_PROTOCOL, method.fullName(), describe(), detail);
+    }
+
+    /** A protocol served with another fingerprint: logged once per protocol, or refused when strict. */
+    private IpcException fingerprintMismatch(MethodDescriptor<?, ?> method, ProtocolDescriptor mine, ProtocolInfo served) {
+        String detail = String.format("peer serves %s@%d with fingerprint 0x%016X; this side's has 0x%016X "
+                + "(appended messages or Option fields are compatible; anything else may not be)",
+                mine.name(), mine.version(), served.fingerprint(), mine.fingerprint());
+        if (config.strictFingerprints()) {
+            return IpcException.callFailed(ErrorCode.UNKNOWN_PROTOCOL, method.fullName(), describe(), detail);
+        }
+        if (fingerprintWarnings.add(mine.id())) {
+            log.warn("{}: {}", describe(), detail);
+        }
+        return null;
     }
 
     /** The error of a call that cannot finish because the connection is closed. */

@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
  * @param maxConcurrentCalls how many calls from the peer may be in flight on one connection
  * @param stats the endpoint's counters
  * @param transport the resolved transport
+ * @param strictFingerprints whether a call to a protocol the peer serves with another fingerprint
+ *     fails (true) or is only logged (false)
  */
 record EndpointConfig(
         String local,
@@ -24,5 +26,6 @@ record EndpointConfig(
         long handshakeTimeoutMillis,
         int maxConcurrentCalls,
         IpcStats stats,
-        Transport transport) {
+        Transport transport,
+        boolean strictFingerprints) {
 }

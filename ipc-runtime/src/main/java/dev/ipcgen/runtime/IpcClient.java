@@ -58,6 +58,7 @@ public final class IpcClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConcurrentCalls = 4096;
+        private boolean strictFingerprints;
 
         private Builder() {
         }
@@ -116,6 +117,15 @@ public final class IpcClient {
         }
 
         /**
+         * Whether a call to a protocol the server serves with another fingerprint fails locally;
+         * default false: a warning, logged once per connection and protocol.
+         */
+        public Builder strictFingerprints(boolean strict) {
+            this.strictFingerprints = strict;
+            return this;
+        }
+
+        /**
          * Connects and waits for the server's HELLO.
          *
          * @throws IpcException ({@link ErrorCode#CONNECT_FAILED}, or {@link ErrorCode#UNAUTHORIZED} if the
@@ -143,7 +153,7 @@ public final class IpcClient {
             EndpointConfig config = new EndpointConfig("client of " + endpoint, ServiceTable.of(services),
                     maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
-                    maxConcurrentCalls, stats, family.transport());
+                    maxConcurrentCalls, stats, family.transport(), strictFingerprints);
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");
             IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());

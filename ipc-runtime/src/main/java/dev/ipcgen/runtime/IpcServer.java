@@ -180,6 +180,7 @@ public final class IpcServer implements AutoCloseable {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConcurrentCalls = 4096;
         private Duration gracePeriod = Duration.ofSeconds(1);
+        private boolean strictFingerprints;
 
         private Builder() {
         }
@@ -267,6 +268,16 @@ public final class IpcServer implements AutoCloseable {
         }
 
         /**
+         * Whether calls the server makes (through {@link CallContext#peer()}) to a protocol the client
+         * serves with another fingerprint fail locally; default false: a warning, logged once per
+         * connection and protocol.
+         */
+        public Builder strictFingerprints(boolean strict) {
+            this.strictFingerprints = strict;
+            return this;
+        }
+
+        /**
          * Binds and starts serving.
          *
          * @throws IpcException ({@link ErrorCode#LISTEN_FAILED}) if the endpoint cannot be used, e.g.
@@ -294,7 +305,7 @@ public final class IpcServer implements AutoCloseable {
             EndpointConfig config = new EndpointConfig(where.toString(), ServiceTable.of(services), maxFrameLength,
                     handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool,
-                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, family.transport());
+                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, family.transport(), strictFingerprints);
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);

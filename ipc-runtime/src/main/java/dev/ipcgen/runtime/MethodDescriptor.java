@@ -20,6 +20,7 @@ public final class MethodDescriptor<Req, Resp> {
     private final Codec<Req> requestCodec;
     private final Codec<Resp> responseCodec;
     private final String fullName;
+    private volatile ProtocolDescriptor protocol;
 
     private MethodDescriptor(String protocolName, long protocolVersion, String name, int index,
             Codec<Req> requestCodec, Codec<Resp> responseCodec) {
@@ -77,6 +78,20 @@ public final class MethodDescriptor<Req, Resp> {
     /** The 0-based index of the message in its protocol. */
     public int index() {
         return index;
+    }
+
+    /**
+     * The protocol that lists this message, set when its {@link ProtocolDescriptor} is made;
+     * {@code null} for a descriptor no protocol lists. The runtime reads the fingerprint from it.
+     */
+    public ProtocolDescriptor protocol() {
+        return protocol;
+    }
+
+    void bindProtocol(ProtocolDescriptor descriptor) {
+        if (protocol == null) {
+            protocol = descriptor;
+        }
     }
 
     /** Whether the message has no response ({@code log { ... }} without {@code ->}). */

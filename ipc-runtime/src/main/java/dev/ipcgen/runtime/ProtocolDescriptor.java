@@ -34,6 +34,9 @@ public final class ProtocolDescriptor {
                         + name + "@" + version + " at index " + i);
             }
         }
+        for (MethodDescriptor<?, ?> m : this.methods) {
+            m.bindProtocol(this);
+        }
     }
 
     /**

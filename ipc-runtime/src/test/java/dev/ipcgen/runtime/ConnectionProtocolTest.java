@@ -43,9 +43,13 @@ class ConnectionProtocolTest {
     private Connection connection;
 
     private EmbeddedChannel open(int decoderMax, int maxConcurrentCalls, long handshakeMillis) {
+        return open(decoderMax, maxConcurrentCalls, handshakeMillis, false);
+    }
+
+    private EmbeddedChannel open(int decoderMax, int maxConcurrentCalls, long handshakeMillis, boolean strict) {
         EndpointConfig config = new EndpointConfig("unix:/test.sock",
                 ServiceTable.of(java.util.List.of(TestProtocols.calc(logged), TestProtocols.other())),
-                decoderMax, handlers, Runnable::run, handshakeMillis, maxConcurrentCalls, stats, Transport.NIO);
+                decoderMax, handlers, Runnable::run, handshakeMillis, maxConcurrentCalls, stats, Transport.NIO, strict);
         connection = new Connection(config, "test-peer");
         ch = new EmbeddedChannel(new FrameDecoder(decoderMax), connection);
         return ch;
@@ -556,5 +560,34 @@ class ConnectionProtocolTest {
         handshaken();
         connection.send(TestProtocols.LOG, "note", CallOptions.DEFAULT);
         assertThat(nextOutbound()).isEqualTo(hex(frame(ONEWAY, 0, 2, CALC, 0, new Body().string("note").bytes())));
+    }
+
+    @Test
+    void otherFingerprint_isOnlyAWarningByDefault() {
+        open(MAX, 16, 10_000);
+        release(ch.readOutbound());
+        ch.writeInbound(TestFrames.hello(0x31435049L, 1, MAX, CALC, "calc", 1, 0x1111));
+        connection.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT);
+        assertThat(nextOutbound()).isEqualTo(hex(frame(REQUEST, 0, 1, CALC, 1, new Body().string("x").bytes())));
+    }
+
+    @Test
+    void otherFingerprint_failsLocallyWhenStrict() {
+        open(MAX, 16, 10_000, true);
+        release(ch.readOutbound());
+        ch.writeInbound(TestFrames.hello(0x31435049L, 1, MAX, CALC, "calc", 1, 0x1111));
+        IpcException e = (IpcException) connection.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT).handle((r, t) -> t).join();
+        assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PROTOCOL);
+        assertThat(e.detail()).isEqualTo("peer serves calc@1 with fingerprint 0x0000000000001111; this side's has "
+                + "0x123456789ABCDEF0 (appended messages or Option fields are compatible; anything else may not be)");
+    }
+
+    @Test
+    void fingerprintZeroFromThePeer_isNotChecked() {
+        open(MAX, 16, 10_000, true);
+        release(ch.readOutbound());
+        ch.writeInbound(TestFrames.hello(0x31435049L, 1, MAX, CALC, "calc", 1, 0));
+        connection.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT);
+        assertThat(nextOutbound()).isEqualTo(hex(frame(REQUEST, 0, 1, CALC, 1, new Body().string("x").bytes())));
     }
 }
