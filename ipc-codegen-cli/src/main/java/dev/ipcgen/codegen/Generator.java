@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The generator as a library: {@code .ipc} files in, Java files and diagnostics out. The
@@ -24,8 +26,16 @@ import java.util.List;
  */
 public final class Generator {
 
+    private static final Pattern JAVA_PACKAGE =
+            Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+
     /** Loads, checks and renders {@code inputs}; never throws for bad input. */
     public GenerationResult generate(List<Path> inputs, GeneratorOptions options) {
+        Optional<String> badPackage = options.defaultJavaPackage().filter(p -> !JAVA_PACKAGE.matcher(p).matches());
+        if (badPackage.isPresent()) {
+            return new GenerationResult(List.of(), List.of(Diagnostic.error(null, "default Java package '"
+                    + badPackage.get() + "' is not a package name (expected: identifiers separated by dots, e.g. com.example.api)")));
+        }
         LoadResult loaded = new SchemaLoader(new LoadOptions(options.importRoots(), options.defaultJavaPackage()))
                 .load(inputs);
         if (loaded.hasErrors() || loaded.schema().isEmpty()) {

@@ -88,6 +88,29 @@ class GeneratorTest {
     }
 
     @Test
+    void generate_refusesADefaultPackageThatIsNotAJavaPackage() throws IOException {
+        Path noPackage = Files.writeString(tmp.resolve("p.ipc"), "struct S { x: u8 }\n");
+
+        GenerationResult r = new Generator().generate(List.of(noPackage),
+                new GeneratorOptions(List.of(), Optional.of("a.1b")));
+
+        assertThat(r.files()).isEmpty();
+        assertThat(r.diagnostics()).extracting(Diagnostic::headline).containsExactly("error: default Java package 'a.1b' "
+                + "is not a package name (expected: identifiers separated by dots, e.g. com.example.api)");
+    }
+
+    @Test
+    void generate_usesTheDefaultPackageForFilesWithout() throws IOException {
+        Path noPackage = Files.writeString(tmp.resolve("p.ipc"), "struct S { x: u8 }\n");
+
+        GenerationResult r = new Generator().generate(List.of(noPackage),
+                new GeneratorOptions(List.of(), Optional.of("com.int.api")));
+
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.files()).extracting(GeneratedFile::relativePath).containsExactly("com/int_/api/S.java");
+    }
+
+    @Test
     void write_leavesUnchangedFilesAlone() throws IOException {
         List<GeneratedFile> files = List.of(new GeneratedFile("a/b/C.java", "class C {}\n"));
         Generator.write(files, tmp);
