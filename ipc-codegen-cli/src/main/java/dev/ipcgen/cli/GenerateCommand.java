@@ -4,12 +4,15 @@ import dev.ipcgen.codegen.GenerationResult;
 import dev.ipcgen.codegen.Generator;
 import dev.ipcgen.codegen.GeneratorOptions;
 import dev.ipcgen.idl.diag.Diagnostic;
+import dev.ipcgen.idl.diag.DiagnosticFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,8 +56,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         GenerationResult result = new Generator().generate(files,
                 new GeneratorOptions(importRoots, Optional.ofNullable(javaPackage)));
+        Map<String, Optional<String>> sources = new HashMap<>();
         for (Diagnostic d : result.diagnostics()) {
-            err.println(d.headline());
+            Optional<String> source = d.span() == null ? Optional.empty()
+                    : sources.computeIfAbsent(d.span().path(), GenerateCommand::read);
+            err.println(DiagnosticFormatter.format(d, source));
         }
         if (result.hasErrors()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
@@ -70,5 +76,15 @@ final class GenerateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("generated " + result.files().size()
                 + (result.files().size() == 1 ? " file in " : " files in ") + out);
         return 0;
+    }
+
+    /** The text of a file a diagnostic names (its path as the user gave it), if it can be read. */
+    private static Optional<String> read(String path) {
+        try {
+            return Optional.of(Files.readString(Path.of(path)));
+        } catch (IOException | RuntimeException e) {
+            // The headline alone still says what and where.
+            return Optional.empty();
+        }
     }
 }

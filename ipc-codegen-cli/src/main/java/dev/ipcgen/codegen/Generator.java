@@ -61,7 +61,8 @@ public final class Generator {
 
     private static GeneratedFile render(FileModel model) {
         String path = model.packageName().replace('.', '/') + "/" + model.className() + ".java";
-        return new GeneratedFile(path, Templates.render(model.template(), model));
+        // Line ends are \n whatever the checkout did to the templates: same input, same bytes.
+        return new GeneratedFile(path, Templates.render(model.template(), model).replace("\r\n", "\n"));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,9 +57,31 @@ class IpcgenCommandTest {
         Run r = run("generate", "--out", out.toString(), bad.toString());
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains(bad + ":").contains("error:");
+        assertThat(r.err()).startsWith(bad + ":3:1: error: ");
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void generate_showsTheSourceLineAndACaretUnderAnError() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("typo.ipc"), "package a.b;\nstruct S {\n    x: Strin,\n}\n");
+        Run r = run("generate", "--out", tmp.resolve("out").toString(), bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines.get(0)).startsWith(bad + ":3:8: error: ").contains("Strin");
+        assertThat(lines.get(1)).isEqualTo("    x: Strin,");
+        assertThat(lines.get(2)).isEqualTo("       ^");
+    }
+
+    @Test
+    void generate_printsWarningsAndSucceeds() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.ipc"), "package a.b;\nprotocol p version 1 {\n}\n");
+        Run r = run("generate", "--out", tmp.resolve("out").toString(), empty.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).startsWith(empty + ":2:").contains("warning:");
+        assertThat(tmp.resolve("out/a/b/P.java")).isRegularFile();
     }
 
     @Test
