@@ -71,7 +71,7 @@ public final class IpcClient {
             return this;
         }
 
-        /** Runs handlers; default: a cached pool of daemon threads owned by the connection. */
+        /** Runs handlers; default: a pool of daemon threads owned by the connection, growing when handlers block. */
         public Builder handlerExecutor(Executor executor) {
             this.handlerExecutor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -148,7 +148,7 @@ public final class IpcClient {
                         "no server at " + endpoint + ": no such socket file", null);
             }
             ExecutorService ownedPool = handlerExecutor == null || callbackExecutor == null
-                    ? WorkerPools.newCachedDaemonPool("ipc-client-worker") : null;
+                    ? WorkerPool.newPool("ipc-client-worker") : null;
             IpcStats stats = new IpcStats();
             EndpointConfig config = new EndpointConfig("client of " + endpoint, ServiceTable.of(services),
                     maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,

@@ -119,6 +119,26 @@ public final class IpcServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (onAnEventLoop()) {
+            // A handler run inline on an event loop may not block it: close from another thread.
+            Thread closer = new Thread(this::closeAndWait, "ipc-server-close");
+            closer.setDaemon(true);
+            closer.start();
+            return;
+        }
+        closeAndWait();
+    }
+
+    private boolean onAnEventLoop() {
+        for (io.netty.util.concurrent.EventExecutor e : ioGroup) {
+            if (e.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void closeAndWait() {
         serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (gracePeriodMillis > 0) {
             for (Channel ch : connections) {
@@ -203,7 +223,12 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
-        /** Runs handlers; default: a cached pool of daemon threads owned by the server. */
+        /**
+         * Runs handlers; default: a pool of daemon threads owned by the server (as many as
+         * processors, one more whenever its queue stalls because handlers block). A direct
+         * executor ({@code Runnable::run}) runs them inline on the event loop, which only handlers
+         * that never block may use (the way benchmarks run gRPC with a direct executor).
+         */
         public Builder handlerExecutor(Executor executor) {
             this.handlerExecutor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -300,7 +325,7 @@ public final class IpcServer implements AutoCloseable {
                         "cannot listen on " + where + ": " + e.getMessage(), null);
             }
             ExecutorService ownedPool = handlerExecutor == null || callbackExecutor == null
-                    ? WorkerPools.newCachedDaemonPool("ipc-server-worker") : null;
+                    ? WorkerPool.newPool("ipc-server-worker") : null;
             IpcStats stats = new IpcStats();
             EndpointConfig config = new EndpointConfig(where.toString(), ServiceTable.of(services), maxFrameLength,
                     handlerExecutor != null ? handlerExecutor : ownedPool,

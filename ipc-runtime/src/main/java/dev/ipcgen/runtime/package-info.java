@@ -24,7 +24,8 @@
  *       batch. Registering the call in the table is part of that write, so no lock is taken per call.</li>
  *   <li><b>The callback executor</b> decodes each answer (a retained slice of the received bytes)
  *       and completes the call's future, so {@code thenApply} and friends run there. Default: a
- *       cached pool of daemon threads owned by the server or connection.</li>
+ *       pool of daemon threads owned by the server or connection: as many as processors while
+ *       tasks flow, one more whenever its queue stalls because tasks block.</li>
  *   <li><b>The handler executor</b> decodes requests, runs handlers, and encodes their answers into
  *       pooled buffers, which go out through the same write queue. Default: the same owned pool.
  *       A handler may block, and may call back its caller through {@link dev.ipcgen.runtime.CallContext#peer()}.</li>

@@ -180,7 +180,7 @@ abstract class AbstractTransportTest {
                 dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING);
         IpcException e = failure(c.call(nine, "x", CallOptions.DEFAULT));
         assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_METHOD);
-        assertThat(e.detail()).isEqualTo("protocol calc@1 has no method 9 (expected: 0..5)");
+        assertThat(e.detail()).isEqualTo("protocol calc@1 has no method 9 (expected: 0..6)");
         assertThat(await(c.call(TestProtocols.ECHO, "after", CallOptions.DEFAULT))).isEqualTo("after");
     }
 
@@ -219,6 +219,19 @@ abstract class AbstractTransportTest {
         IpcConnection c = IpcClient.builder().transport(transport()).serve(TestProtocols.callback()).connect(endpoint);
         toClose.add(c);
         assertThat(await(c.call(TestProtocols.RELAY, "hi", CallOptions.DEFAULT))).isEqualTo("relayed HI");
+    }
+
+    @Test
+    void handlersBlockingOnCallsBack_doNotStarveThePool() throws Exception {
+        IpcConnection c = IpcClient.builder().transport(transport()).serve(TestProtocols.callback()).connect(endpoint);
+        toClose.add(c);
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(c.call(TestProtocols.RELAY_BLOCKING, "n" + i, CallOptions.DEFAULT));
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(await(calls.get(i))).isEqualTo("relayed N" + i);
+        }
     }
 
     @Test

@@ -386,8 +386,8 @@ class ConnectionProtocolTest {
     @Test
     void methodOutOfRange_isUnknownMethod() {
         handshaken();
-        ch.writeInbound(frame(REQUEST, 0, 6, CALC, 4, new byte[0]));
-        assertAnswer(TestFrames.error(CALC, 6, 4, 2, "protocol calc@1 has no method 6 (expected: 0..5)"));
+        ch.writeInbound(frame(REQUEST, 0, 7, CALC, 4, new byte[0]));
+        assertAnswer(TestFrames.error(CALC, 7, 4, 2, "protocol calc@1 has no method 7 (expected: 0..6)"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
  *   fail { text: String } -> { text: String }
  *   relay { text: String } -> { text: String }     // calls back the caller's callback.shout
  *   sleep { millis: u64 } -> { millis: u64 }
+ *   relay_blocking { text: String } -> { text: String }   // the same, blocking on the call back
  * }
  * protocol callback version 1 { shout { text: String } -> { text: String } }
  * protocol other version 1 { twice { n: i64 } -> { n: i64 } }
@@ -45,8 +46,10 @@ final class TestProtocols {
             MethodDescriptor.unary("calc", 1, "relay", 4, Codecs.STRING, Codecs.STRING);
     static final MethodDescriptor<Long, Long> SLEEP =
             MethodDescriptor.unary("calc", 1, "sleep", 5, Codecs.U64, Codecs.U64);
+    static final MethodDescriptor<String, String> RELAY_BLOCKING =
+            MethodDescriptor.unary("calc", 1, "relay_blocking", 6, Codecs.STRING, Codecs.STRING);
     static final ProtocolDescriptor CALC = ProtocolDescriptor.of("calc", 1, 0x1234_5678_9ABC_DEF0L,
-            List.of(ADD, ECHO, LOG, FAIL, RELAY, SLEEP));
+            List.of(ADD, ECHO, LOG, FAIL, RELAY, SLEEP, RELAY_BLOCKING));
 
     static final MethodDescriptor<String, String> SHOUT =
             MethodDescriptor.unary("callback", 1, "shout", 0, Codecs.STRING, Codecs.STRING);
@@ -78,6 +81,8 @@ final class TestProtocols {
                     Thread.sleep(r);
                     return r;
                 })
+                .unary(RELAY_BLOCKING, (r, ctx) -> "relayed " + ctx.peer().call(SHOUT, r, CallOptions.DEFAULT)
+                        .get(2, java.util.concurrent.TimeUnit.SECONDS))
                 .build();
     }
 
