@@ -112,15 +112,17 @@ public final class IpcServer implements AutoCloseable {
      * {@link ErrorCode#UNAVAILABLE}, and calls in flight (in both directions) may finish during the
      * grace period ({@link Builder#shutdownGracePeriod}); then every connection is closed (calls still
      * pending fail with {@link ErrorCode#CONNECTION_CLOSED}), the socket file is removed and the event
-     * loops stop. Closing twice does nothing.
+     * loops stop. Closing twice does nothing. Called from a handler, it returns at once and closes in
+     * the background, so that handler's answer still goes out; {@link #closeFuture()} says when it is done.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (onAnEventLoop()) {
-            // A handler run inline on an event loop may not block it: close from another thread.
+        if (onAnEventLoop() || WorkerPool.isCurrentThreadOf(ownedPool)) {
+            // Called from a handler: waiting here would hold up the handler's own answer (and an
+            // event loop must never block), so close from another thread; closeFuture() tells when.
             Thread closer = new Thread(this::closeAndWait, "ipc-server-close");
             closer.setDaemon(true);
             closer.start();

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,10 @@ final class WorkerPool extends ThreadPoolExecutor {
 
     static final long WATCH_MILLIS = 50;
 
+    /** Which pool each worker thread belongs to; weak, so ended threads drop out. */
+    private static final java.util.Map<Thread, WorkerPool> OWNER =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static final ScheduledExecutorService WATCHDOG =
             Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ipc-pool-watchdog", true));
 
@@ -30,9 +35,20 @@ final class WorkerPool extends ThreadPoolExecutor {
     private WorkerPool(String name, int baseSize) {
         super(baseSize, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new DefaultThreadFactory(name, true));
+        ThreadFactory named = getThreadFactory();
+        setThreadFactory(task -> {
+            Thread t = named.newThread(task);
+            OWNER.put(t, this);
+            return t;
+        });
         this.baseSize = baseSize;
         allowCoreThreadTimeOut(true);
         watch = WATCHDOG.scheduleWithFixedDelay(this::check, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the calling thread is one of {@code pool}'s (so it must not wait for the pool to stop). */
+    static boolean isCurrentThreadOf(java.util.concurrent.Executor pool) {
+        return pool != null && OWNER.get(Thread.currentThread()) == pool;
     }
 
     /** A pool of daemon threads named {@code name-N}, as many as processors (at least 2) when busy. */

@@ -144,4 +144,21 @@ class UnixSocketTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("protocols p2039599@1 and p2222382@1 have the same protocol id (0x8DCEA735)");
     }
+
+    @Test
+    void serverClosedFromItsOwnHandler_stillAnswersThatCall() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<IpcServer> self = new java.util.concurrent.atomic.AtomicReference<>();
+        Service closing = Service.builder(TestProtocols.OTHER).unary(TestProtocols.TWICE, (r, ctx) -> {
+            self.get().close();
+            return 2 * r;
+        }).build();
+        IpcServer server = IpcServer.builder().listen(Endpoint.unix(dir.resolve("s.sock"))).serve(closing).start();
+        self.set(server);
+        try (IpcConnection c = IpcClient.connect(server.endpoint())) {
+            assertThat(c.call(TestProtocols.TWICE, 21L, CallOptions.DEFAULT).get(2, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(42L);
+            server.closeFuture().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(Files.exists(dir.resolve("s.sock"))).isFalse();
+        }
+    }
 }
