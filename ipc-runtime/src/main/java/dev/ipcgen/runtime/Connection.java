@@ -63,6 +63,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private boolean needsFlush;
     private ScheduledFuture<?> handshakeTimer;
     private boolean goingAway;
+    /** Completes after {@link ConnectionListener#connected} ran; {@code disconnected} follows it. */
+    private CompletableFuture<Void> listenerConnected;
 
     /** @param peerName how errors name the peer until the channel is active */
     Connection(EndpointConfig config, String peerName) {
@@ -438,6 +440,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             peerMaxFrameLength = hello.maxFrameLength();
             remoteProtocols = byId;
             runCallback(() -> ready.complete(hello));
+            ConnectionListener listener = config.listener();
+            if (listener != null) {
+                listenerConnected = ready.thenAcceptAsync(h -> notifyListener(listener, true), config.callbackExecutor());
+            }
             return;
         }
         if (frame.kind() == Frames.ERROR && frame.callId() == 0) {
@@ -579,7 +585,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         closeReason = reason;
         failed = true;
         log.debug("{}: {}", describe(), reason);
-        if (!ready.isDone()) {
+        if (!helloReceived) {
             ErrorCode code = ErrorCode.fromWire(error.code());
             IpcException e = IpcException.of(code == ErrorCode.UNAUTHORIZED ? code : ErrorCode.CONNECT_FAILED,
                     describe(), describe() + " refused the connection: "
@@ -599,7 +605,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         String reason = "connection closed by this end after a " + e.code().name() + ": " + e.getMessage();
         closeReason = reason;
         log.warn("{}: {}", describe(), reason);
-        if (!ready.isDone()) {
+        if (!helloReceived) {
             IpcException ex = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), "handshake with " + describe()
                     + " failed: " + e.code().name() + ": " + e.getMessage(), null);
             runCallback(() -> ready.completeExceptionally(ex));
@@ -630,7 +636,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         closed = true;
         cancelHandshakeTimer();
-        if (!ready.isDone()) {
+        if (!helloReceived) {
             IpcException e = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), describe()
                     + " closed the connection before its HELLO arrived (" + closeReason + ")", null);
             runCallback(() -> ready.completeExceptionally(e));
@@ -643,7 +649,28 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             }
         }
         serving.clear();
+        if (listenerConnected != null) {
+            ConnectionListener listener = config.listener();
+            listenerConnected.whenCompleteAsync((v, t) -> notifyListener(listener, false), config.callbackExecutor());
+        }
         ctx.fireChannelInactive();
+    }
+
+    private void notifyListener(ConnectionListener listener, boolean connected) {
+        try {
+            if (connected) {
+                listener.connected(this);
+            } else {
+                listener.disconnected(this);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: the connection listener failed", describe(), e);
+        }
+    }
+
+    /** Whether the peer's HELLO has arrived and the connection is still open. */
+    boolean isReady() {
+        return !closed && ready.isDone() && !ready.isCompletedExceptionally();
     }
 
     /** Closes from this end: pending calls fail with "connection closed by this end". */

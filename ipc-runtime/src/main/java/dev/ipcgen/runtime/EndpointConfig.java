@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
  * @param maxConcurrentCalls how many calls from the peer may be in flight on one connection
  * @param stats the endpoint's counters
  * @param transport the resolved transport
+ * @param listener told when connections open and close; {@code null} for none
  * @param strictFingerprints whether a call to a protocol the peer serves with another fingerprint
  *     fails (true) or is only logged (false)
  */
@@ -27,5 +28,6 @@ record EndpointConfig(
         int maxConcurrentCalls,
         IpcStats stats,
         Transport transport,
-        boolean strictFingerprints) {
+        boolean strictFingerprints,
+        ConnectionListener listener) {
 }

@@ -59,6 +59,7 @@ public final class IpcClient {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConcurrentCalls = 4096;
         private boolean strictFingerprints;
+        private ConnectionListener listener;
 
         private Builder() {
         }
@@ -125,6 +126,12 @@ public final class IpcClient {
             return this;
         }
 
+        /** Told when the connection has opened and when it closes. */
+        public Builder connectionListener(ConnectionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /**
          * Connects and waits for the server's HELLO.
          *
@@ -153,7 +160,8 @@ public final class IpcClient {
             EndpointConfig config = new EndpointConfig("client of " + endpoint, ServiceTable.of(services),
                     maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
-                    maxConcurrentCalls, stats, family.transport(), strictFingerprints);
+                    maxConcurrentCalls, stats, family.transport(), strictFingerprints,
+                    listener);
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");
             IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());
@@ -179,6 +187,8 @@ public final class IpcClient {
                 if (!connected.isSuccess()) {
                     throw connectFailed(endpoint, connected.cause());
                 }
+                // However the connection ends, its event loop is of no further use.
+                connected.channel().closeFuture().addListener(f -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS));
                 connection.ready.get(handshakeTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
                 return result;
             } catch (ExecutionException e) {

@@ -71,7 +71,7 @@ public final class IpcConnection implements Peer, AutoCloseable {
         return !connection.isClosed();
     }
 
-    /** Completes when the connection is closed and its event loop has stopped. */
+    /** Completes when the connection is closed (by either end) and its event loop has stopped. */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
     }

@@ -102,6 +102,21 @@ public final class IpcServer implements AutoCloseable {
         return connections.size();
     }
 
+    /**
+     * The open connections whose handshake is done, as peers to call (to push to every client, say).
+     * A snapshot; each peer is the same object its handlers see as {@link CallContext#peer()}.
+     */
+    public java.util.List<Peer> peers() {
+        java.util.List<Peer> peers = new ArrayList<>();
+        for (Channel ch : connections) {
+            Connection c = ch.pipeline().get(Connection.class);
+            if (c != null && c.isReady()) {
+                peers.add(c);
+            }
+        }
+        return peers;
+    }
+
     /** Completes when the server is closed and its threads have stopped. */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
@@ -203,6 +218,7 @@ public final class IpcServer implements AutoCloseable {
         private int maxConcurrentCalls = 4096;
         private Duration gracePeriod = Duration.ofSeconds(1);
         private boolean strictFingerprints;
+        private ConnectionListener listener;
 
         private Builder() {
         }
@@ -304,6 +320,12 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
+        /** Told when client connections open and close. */
+        public Builder connectionListener(ConnectionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /**
          * Binds and starts serving.
          *
@@ -332,7 +354,8 @@ public final class IpcServer implements AutoCloseable {
             EndpointConfig config = new EndpointConfig(where.toString(), ServiceTable.of(services), maxFrameLength,
                     handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool,
-                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, family.transport(), strictFingerprints);
+                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, family.transport(), strictFingerprints,
+                    listener);
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);

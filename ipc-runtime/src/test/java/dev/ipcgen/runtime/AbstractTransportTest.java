@@ -235,6 +235,50 @@ abstract class AbstractTransportTest {
     }
 
     @Test
+    void connectionListener_seesTheSamePeerAsHandlers_andTheServerCanPushToIt() throws Exception {
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicReference<Peer> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Service who = Service.builder(TestProtocols.OTHER).unary(TestProtocols.TWICE, (r, ctx) -> {
+            seen.set(ctx.peer());
+            return 2 * r;
+        }).build();
+        try (IpcServer listening = IpcServer.builder()
+                .listen(unix() ? Endpoint.unix(dir.resolve("l.sock")) : Endpoint.tcp("127.0.0.1", 0))
+                .serve(who).transport(transport())
+                .connectionListener(new ConnectionListener() {
+                    @Override
+                    public void connected(Peer peer) {
+                        events.add("connected " + (peer == seen.get()));
+                    }
+
+                    @Override
+                    public void disconnected(Peer peer) {
+                        events.add("disconnected " + (peer == seen.get()));
+                    }
+                })
+                .start()) {
+            IpcConnection c = IpcClient.builder().transport(transport()).serve(TestProtocols.callback())
+                    .connect(listening.endpoint());
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("connected false");
+            assertThat(await(c.call(TestProtocols.TWICE, 4L, CallOptions.DEFAULT))).isEqualTo(8L);
+            assertThat(listening.peers()).containsExactly(seen.get());
+            assertThat(await(listening.peers().get(0).call(TestProtocols.SHOUT, "push", CallOptions.DEFAULT)))
+                    .isEqualTo("PUSH");
+            c.close();
+            assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("disconnected true");
+            assertThat(c.closeFuture()).isDone();
+        }
+    }
+
+    @Test
+    void clientOfAServerThatWentAway_stopsItsEventLoop() throws Exception {
+        IpcConnection c = connect();
+        server.close();
+        c.closeFuture().get(2, TimeUnit.SECONDS);
+        assertThat(c.isOpen()).isFalse();
+    }
+
+    @Test
     void callTimeout_failsLocallyWithDeadlineExceeded() throws Exception {
         IpcConnection c = connect();
         IpcException e = failure(c.call(TestProtocols.SLEEP, 1500L, CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
