@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
  * @param handshakeTimeoutMillis how long to wait for the peer's HELLO
  * @param maxConcurrentCalls how many calls from the peer may be in flight on one connection
  * @param stats the endpoint's counters
- * @param transport the resolved transport
  * @param listener told when connections open and close; {@code null} for none
  * @param strictFingerprints whether a call to a protocol the peer serves with another fingerprint
  *     fails (true) or is only logged (false)
@@ -27,7 +26,6 @@ record EndpointConfig(
         long handshakeTimeoutMillis,
         int maxConcurrentCalls,
         IpcStats stats,
-        Transport transport,
         boolean strictFingerprints,
         ConnectionListener listener) {
 }

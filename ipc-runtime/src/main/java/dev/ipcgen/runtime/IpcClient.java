@@ -160,7 +160,7 @@ public final class IpcClient {
             EndpointConfig config = new EndpointConfig("client of " + endpoint, ServiceTable.of(services),
                     maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
-                    maxConcurrentCalls, stats, family.transport(), strictFingerprints,
+                    maxConcurrentCalls, stats, strictFingerprints,
                     listener);
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");

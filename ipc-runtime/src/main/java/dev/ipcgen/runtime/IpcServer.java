@@ -354,7 +354,7 @@ public final class IpcServer implements AutoCloseable {
             EndpointConfig config = new EndpointConfig(where.toString(), ServiceTable.of(services), maxFrameLength,
                     handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool,
-                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, family.transport(), strictFingerprints,
+                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, strictFingerprints,
                     listener);
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");

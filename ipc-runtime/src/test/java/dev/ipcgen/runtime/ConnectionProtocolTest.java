@@ -49,7 +49,7 @@ class ConnectionProtocolTest {
     private EmbeddedChannel open(int decoderMax, int maxConcurrentCalls, long handshakeMillis, boolean strict) {
         EndpointConfig config = new EndpointConfig("unix:/test.sock",
                 ServiceTable.of(java.util.List.of(TestProtocols.calc(logged), TestProtocols.other())),
-                decoderMax, handlers, Runnable::run, handshakeMillis, maxConcurrentCalls, stats, Transport.NIO, strict, null);
+                decoderMax, handlers, Runnable::run, handshakeMillis, maxConcurrentCalls, stats, strict, null);
         connection = new Connection(config, "test-peer");
         ch = new EmbeddedChannel(new FrameDecoder(decoderMax), connection);
         return ch;

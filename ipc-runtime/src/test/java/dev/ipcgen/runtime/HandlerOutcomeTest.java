@@ -48,7 +48,7 @@ class HandlerOutcomeTest {
                 })
                 .build();
         EndpointConfig config = new EndpointConfig("unix:/odd.sock", ServiceTable.of(List.of(odd)), 65_536,
-                Runnable::run, Runnable::run, 10_000, 16, new IpcStats(), Transport.NIO, false, null);
+                Runnable::run, Runnable::run, 10_000, 16, new IpcStats(), false, null);
         ch = new EmbeddedChannel(new FrameDecoder(65_536), new Connection(config, "peer"));
         io.netty.util.ReferenceCountUtil.release(ch.readOutbound());
         ch.writeInbound(TestFrames.hello());

@@ -36,7 +36,7 @@ class RandomInputTest {
     private static void runOne(Random random, long seed, int round) {
         EndpointConfig config = new EndpointConfig("unix:/random.sock",
                 ServiceTable.of(List.of(TestProtocols.calc(new ConcurrentLinkedQueue<>()), TestProtocols.other())),
-                65_536, Runnable::run, Runnable::run, 10_000, 16, new IpcStats(), Transport.NIO, false, null);
+                65_536, Runnable::run, Runnable::run, 10_000, 16, new IpcStats(), false, null);
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(65_536), new Connection(config, "random"));
         try {
             ch.writeInbound(TestFrames.hello());
