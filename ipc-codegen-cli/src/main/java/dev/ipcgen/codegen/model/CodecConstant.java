@@ -1,11 +1,20 @@
 package dev.ipcgen.codegen.model;
 
 /**
- * A {@code private static final} codec of a nested container.
+ * A {@code private static final} codec of a container ({@code Vec}, {@code Option} or
+ * {@code HashMap}) used by one generated class. Its decoder adds the element's place to the path of
+ * a {@code DecodeException} ({@code [2]}, {@code [2].key}, {@code [2].value}), and it resolves the
+ * codecs it uses when called, never while classes initialise, so cycles between types are safe.
  *
  * @param name the field name, e.g. {@code VEC_ROLE}
- * @param javaType its declared type
- * @param initializer the expression creating it
+ * @param kind {@code list}, {@code option} or {@code map} (selects the template)
+ * @param valueType the Java type it encodes, e.g. {@code java.util.List<dev.x.Role>}
+ * @param elementType the element's (or map value's) type as a type argument
+ * @param elementCodec an expression for the element's (or map value's) codec
+ * @param keyType a map's key type, else empty
+ * @param keyCodec an expression for a map's key codec, else empty
+ * @param minSize the fewest bytes of one element (or key and value), for the length check
  */
-public record CodecConstant(String name, String javaType, String initializer) {
+public record CodecConstant(String name, String kind, String valueType, String elementType, String elementCodec,
+        String keyType, String keyCodec, int minSize) {
 }

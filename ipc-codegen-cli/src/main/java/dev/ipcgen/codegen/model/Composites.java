@@ -17,19 +17,29 @@ public final class Composites {
     private final Map<String, CodecConstant> byType = new LinkedHashMap<>();
     private final Set<String> usedNames = new HashSet<>();
 
-    /** The name of the constant holding the codec of {@code type}, declaring it on first use. */
-    String constant(TypeRef type, String javaType, String initializer) {
-        CodecConstant c = byType.get(type.canonical());
-        if (c == null) {
-            String base = JavaNames.codecConstantName(type.canonical());
-            String name = base;
-            for (int i = 2; !usedNames.add(name); i++) {
-                name = base + "_" + i;
-            }
-            c = new CodecConstant(name, javaType, initializer);
-            byType.put(type.canonical(), c);
+    /** Whether {@code type} has a constant already (its element codecs are then registered too). */
+    boolean has(TypeRef type) {
+        return byType.containsKey(type.canonical());
+    }
+
+    /** A name for the constant of {@code type}, unique in this class. */
+    String newName(TypeRef type) {
+        String base = JavaNames.codecConstantName(type.canonical());
+        String name = base;
+        for (int i = 2; !usedNames.add(name); i++) {
+            name = base + "_" + i;
         }
-        return c.name();
+        return name;
+    }
+
+    /** The name of the constant of {@code type}. */
+    String name(TypeRef type) {
+        return byType.get(type.canonical()).name();
+    }
+
+    /** Declares the constant of {@code type}, after those of its elements. */
+    void add(TypeRef type, CodecConstant constant) {
+        byType.put(type.canonical(), constant);
     }
 
     /** The constants in declaration order. */

@@ -77,7 +77,7 @@ public final class JavaModelBuilder {
     private StructFileModel struct(String header, StructType s) {
         String name = names.typeName(s.name());
         RecordModel record = record(name, Javadoc.lines(s.doc()), "", components(s.fields(), "struct " + s.name()),
-                "CODEC", true, false);
+                "CODEC", true, false, s.name());
         return new StructFileModel(header, JavaNames.packageName(s.javaPackage()), record);
     }
 
@@ -101,14 +101,14 @@ public final class JavaModelBuilder {
             List<Component> components = new ArrayList<>();
             if (v.shape() == Variant.Shape.TUPLE) {
                 for (int i = 0; i < v.elements().size(); i++) {
-                    components.add(new Component(JavaNames.tupleComponentName(i, v.elements().size()),
-                            v.elements().get(i), Optional.empty()));
+                    String component = JavaNames.tupleComponentName(i, v.elements().size());
+                    components.add(new Component(component, component, v.elements().get(i), Optional.empty()));
                 }
             } else {
                 components.addAll(components(v.fields(), "variant " + e.name() + "::" + v.name()));
             }
             variants.add(record(names.typeName(v.name()), Javadoc.lines(v.doc()), " implements " + name, components,
-                    "BODY", false, false));
+                    "BODY", false, false, v.name()));
         }
         return new DataEnumFileModel(header, JavaNames.packageName(e.javaPackage()), name,
                 JavaTypes.javaString(e.name()), Javadoc.lines(e.doc()), variants);
@@ -126,11 +126,11 @@ public final class JavaModelBuilder {
             String what = "{@code " + Javadoc.escape(m.name()) + "}";
             RecordModel request = record(names.requestRecordName(m.name(), className),
                     Javadoc.join(List.of("The request of " + what + "."), doc), "",
-                    components(m.request(), scope + " request"), "CODEC", true, true);
+                    components(m.request(), scope + " request"), "CODEC", true, true, m.name());
             RecordModel response = m.response()
                     .map(fields -> record(names.responseRecordName(m.name(), className),
                             List.of("The response of " + what + "."), "", components(fields, scope + " response"),
-                            "CODEC", true, true))
+                            "CODEC", true, true, m.name()))
                     .orElse(null);
             String parameters = request.fields().stream().map(f -> f.javaType() + " " + f.name())
                     .collect(Collectors.joining(", "));
@@ -149,7 +149,7 @@ public final class JavaModelBuilder {
     }
 
     /** A component before it becomes a {@link FieldModel}. */
-    private record Component(String name, TypeRef type, Optional<String> doc) {
+    private record Component(String name, String idlName, TypeRef type, Optional<String> doc) {
     }
 
     private List<Component> components(List<Field> fields, String owner) {
@@ -158,17 +158,18 @@ public final class JavaModelBuilder {
         for (Field f : fields) {
             String name = names.fieldName(f.name());
             scope.claim(name, f.name(), f.span());
-            components.add(new Component(name, f.type(), f.doc()));
+            components.add(new Component(name, f.name(), f.type(), f.doc()));
         }
         return components;
     }
 
     /**
+     * @param idlName the IDL name of the struct, variant or message
      * @param trailingOptionsMayBeAbsent a request or response: a body that ends where its trailing
      *     {@code Option} fields begin decodes them as empty (wire-format.md section 6)
      */
     private RecordModel record(String name, List<String> doc, String implementsClause, List<Component> components,
-            String codecName, boolean codecPublic, boolean trailingOptionsMayBeAbsent) {
+            String codecName, boolean codecPublic, boolean trailingOptionsMayBeAbsent, String idlName) {
         Composites composites = new Composites();
         int firstAbsent = components.size();
         if (trailingOptionsMayBeAbsent) {
@@ -185,7 +186,9 @@ public final class JavaModelBuilder {
                 decode = "in.isReadable() ? " + decode + " : java.util.Optional.empty()";
             }
             fields.add(new FieldModel(c.name(), types.declared(c.type()), checks(c),
-                    types.encode(c.type(), "value." + c.name() + "()", name + "." + c.name(), composites), decode));
+                    types.encode(c.type(), "value." + c.name() + "()", name + "." + c.name(), composites), decode,
+                    "decode" + Character.toUpperCase(c.name().charAt(0)) + c.name().substring(1),
+                    JavaTypes.javaString(c.idlName())));
             List<String> paramDoc = Javadoc.lines(c.doc());
             if (!paramDoc.isEmpty()) {
                 params.add("@param " + c.name() + " " + paramDoc.get(0));
@@ -193,7 +196,7 @@ public final class JavaModelBuilder {
             }
         }
         return new RecordModel(name, Javadoc.join(doc, params), implementsClause, fields, codecName, codecPublic,
-                composites.constants());
+                composites.constants(), JavaTypes.javaString(idlName));
     }
 
     private List<String> checks(Component c) {

@@ -116,15 +116,11 @@ public final class JavaTypes {
                 case BYTES -> BINCODE + ".writeBytes(out, " + value + ")";
             };
         }
-        if (type instanceof VecType v) {
-            return BINCODE + ".writeList(out, " + value + ", " + elementCodec(v.element(), composites) + ")";
-        }
         if (type instanceof OptionType o) {
             return BINCODE + ".writeOption(out, " + value + ", " + elementCodec(o.inner(), composites) + ")";
         }
-        if (type instanceof MapType m) {
-            return BINCODE + ".writeMap(out, " + value + ", " + elementCodec(m.key(), composites) + ", "
-                    + elementCodec(m.value(), composites) + ")";
+        if (type instanceof VecType || type instanceof MapType) {
+            return elementCodec(type, composites) + ".encode(out, " + value + ")";
         }
         return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC.encode(out, " + value + ")";
     }
@@ -149,48 +145,49 @@ public final class JavaTypes {
                 case BYTES -> BINCODE + ".readBytes(in)";
             };
         }
-        if (type instanceof VecType v) {
-            return BINCODE + ".readList(in, " + elementCodec(v.element(), composites) + ", "
-                    + minSize(v.element()) + ")";
-        }
         if (type instanceof OptionType o) {
             return BINCODE + ".readOption(in, " + elementCodec(o.inner(), composites) + ")";
         }
-        if (type instanceof MapType m) {
-            return BINCODE + ".readMap(in, " + elementCodec(m.key(), composites) + ", "
-                    + elementCodec(m.value(), composites) + ", " + saturatedAdd(minSize(m.key()), minSize(m.value()))
-                    + ")";
+        if (type instanceof VecType || type instanceof MapType) {
+            return elementCodec(type, composites) + ".decode(in)";
         }
         return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC.decode(in)";
     }
 
     /**
-     * The codec of an element of a container: a constant of the runtime or a generated type, or a
-     * static field in {@code composites} for a nested container, so it is created once.
+     * The codec of {@code type} as an element of a container: a constant of the runtime or of a
+     * generated type, or, for a container, a static field in {@code composites} (created once).
      */
     String elementCodec(TypeRef type, Composites composites) {
-        if (type instanceof VecType || type instanceof OptionType || type instanceof MapType) {
-            return composites.constant(type, "dev.ipcgen.runtime.codec.Codec<" + boxed(type) + ">",
-                    codecExpression(type, composites));
-        }
-        return codecExpression(type, composites);
-    }
-
-    private String codecExpression(TypeRef type, Composites composites) {
         if (type instanceof BuiltinType b) {
             return CODECS + "." + b.kind().name();
         }
+        if (type instanceof NamedTypeRef n) {
+            return qualifiedName(n.name()) + ".CODEC";
+        }
+        if (!composites.has(type)) {
+            composites.add(type, container(type, composites));
+        }
+        return composites.name(type);
+    }
+
+    private CodecConstant container(TypeRef type, Composites composites) {
+        String valueType = boxed(type);
         if (type instanceof VecType v) {
-            return CODECS + ".list(" + elementCodec(v.element(), composites) + ", " + minSize(v.element()) + ")";
+            String element = elementCodec(v.element(), composites);
+            return new CodecConstant(composites.newName(type), "list", valueType, boxed(v.element()), element, "", "",
+                    minSize(v.element()));
         }
         if (type instanceof OptionType o) {
-            return CODECS + ".option(" + elementCodec(o.inner(), composites) + ")";
+            String inner = elementCodec(o.inner(), composites);
+            return new CodecConstant(composites.newName(type), "option", valueType, boxed(o.inner()), inner, "", "",
+                    minSize(o.inner()));
         }
-        if (type instanceof MapType m) {
-            return CODECS + ".map(" + elementCodec(m.key(), composites) + ", " + elementCodec(m.value(), composites)
-                    + ", " + saturatedAdd(minSize(m.key()), minSize(m.value())) + ")";
-        }
-        return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC";
+        MapType m = (MapType) type;
+        String key = elementCodec(m.key(), composites);
+        String value = elementCodec(m.value(), composites);
+        return new CodecConstant(composites.newName(type), "map", valueType, boxed(m.value()), value, boxed(m.key()),
+                key, saturatedAdd(minSize(m.key()), minSize(m.value())));
     }
 
     /**

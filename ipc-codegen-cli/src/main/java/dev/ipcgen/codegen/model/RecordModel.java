@@ -12,10 +12,12 @@ import java.util.List;
  * @param fields the components in wire order
  * @param codecName {@code CODEC}, or {@code BODY} for a variant (its fields after the index)
  * @param codecPublic whether the codec is part of the API
- * @param composites codecs of nested containers, declared after the codec
+ * @param composites codecs of the containers it uses, declared after the codec
+ * @param pathLiteral a Java string literal: a variant's IDL name, its segment of a decode error's
+ *     field path ({@code status.Shipped.tracking})
  */
 public record RecordModel(String name, List<String> doc, String implementsClause, List<FieldModel> fields,
-        String codecName, boolean codecPublic, List<CodecConstant> composites) {
+        String codecName, boolean codecPublic, List<CodecConstant> composites, String pathLiteral) {
     /** Copies the lists. */
     public RecordModel {
         doc = List.copyOf(doc);

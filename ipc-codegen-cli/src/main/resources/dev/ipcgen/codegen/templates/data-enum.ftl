@@ -25,10 +25,20 @@ public sealed interface ${model.className} {
         public ${model.className} decode(io.netty.buffer.ByteBuf in) {
             return switch (dev.ipcgen.runtime.codec.Bincode.readVariant(in, ${model.variants?size}, ${model.idlName})) {
 <#list model.variants as v>
-                <#if v?has_next>case ${v?index}<#else>default</#if> -> ${v.name}.${v.codecName}.decode(in);
+                <#if v?has_next>case ${v?index}<#else>default</#if> -> decode${v.name}(in);
 </#list>
             };
         }
+<#list model.variants as v>
+
+        private ${v.name} decode${v.name}(io.netty.buffer.ByteBuf in) {
+            try {
+                return ${v.name}.${v.codecName}.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within(${v.pathLiteral});
+            }
+        }
+</#list>
     };
 <#list model.variants as v>
 

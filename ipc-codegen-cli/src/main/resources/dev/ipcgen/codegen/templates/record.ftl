@@ -42,18 +42,27 @@ public record ${r.name}(<#list r.fields as f>
         public ${r.name} decode(io.netty.buffer.ByteBuf in) {
 <#if r.fields?size == 0>
             return new ${r.name}();
-<#elseif r.fields?size == 1 && r.componentsOnOneLine()>
-            return new ${r.name}(${r.fields[0].decode});
+<#elseif r.fields?size <= 2>
+            return new ${r.name}(<#list r.fields as f>${f.decodeMethod}(in)<#sep>, </#sep></#list>);
 <#else>
             return new ${r.name}(<#list r.fields as f>
-                    ${f.decode}<#sep>,</#sep></#list>);
+                    ${f.decodeMethod}(in)<#sep>,</#sep></#list>);
 </#if>
         }
+<#list r.fields as f>
+
+        private ${f.javaType} ${f.decodeMethod}(io.netty.buffer.ByteBuf in) {
+            try {
+                return ${f.decode};
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within(${f.pathLiteral});
+            }
+        }
+</#list>
     };
 <#list r.composites as k>
 
-    private static final ${k.javaType} ${k.name} =
-            ${k.initializer};
+<@c.container k/>
 </#list>
 }
 </#macro>

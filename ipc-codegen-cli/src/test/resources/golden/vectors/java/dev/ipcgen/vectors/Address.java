@@ -26,9 +26,33 @@ public record Address(
         @java.lang.Override
         public Address decode(io.netty.buffer.ByteBuf in) {
             return new Address(
-                    dev.ipcgen.runtime.codec.Bincode.readString(in),
-                    dev.ipcgen.runtime.codec.Bincode.readString(in),
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING));
+                    decodeStreet(in),
+                    decodeCity(in),
+                    decodeZip(in));
+        }
+
+        private java.lang.String decodeStreet(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readString(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("street");
+            }
+        }
+
+        private java.lang.String decodeCity(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readString(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("city");
+            }
+        }
+
+        private java.util.Optional<java.lang.String> decodeZip(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("zip");
+            }
         }
     };
 }

@@ -37,18 +37,114 @@ public record AllPrimitives(
         @java.lang.Override
         public AllPrimitives decode(io.netty.buffer.ByteBuf in) {
             return new AllPrimitives(
-                    dev.ipcgen.runtime.codec.Bincode.readBool(in),
-                    dev.ipcgen.runtime.codec.Bincode.readU8(in),
-                    dev.ipcgen.runtime.codec.Bincode.readU16(in),
-                    dev.ipcgen.runtime.codec.Bincode.readU32(in),
-                    dev.ipcgen.runtime.codec.Bincode.readU64(in),
-                    dev.ipcgen.runtime.codec.Bincode.readI8(in),
-                    dev.ipcgen.runtime.codec.Bincode.readI16(in),
-                    dev.ipcgen.runtime.codec.Bincode.readI32(in),
-                    dev.ipcgen.runtime.codec.Bincode.readI64(in),
-                    dev.ipcgen.runtime.codec.Bincode.readF32(in),
-                    dev.ipcgen.runtime.codec.Bincode.readF64(in),
-                    dev.ipcgen.runtime.codec.Bincode.readChar(in));
+                    decodeB(in),
+                    decodeU8(in),
+                    decodeU16(in),
+                    decodeU32(in),
+                    decodeU64(in),
+                    decodeI8(in),
+                    decodeI16(in),
+                    decodeI32(in),
+                    decodeI64(in),
+                    decodeF32(in),
+                    decodeF64(in),
+                    decodeC(in));
+        }
+
+        private boolean decodeB(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readBool(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("b");
+            }
+        }
+
+        private int decodeU8(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU8(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("u8_");
+            }
+        }
+
+        private int decodeU16(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU16(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("u16_");
+            }
+        }
+
+        private long decodeU32(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("u32_");
+            }
+        }
+
+        private long decodeU64(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("u64_");
+            }
+        }
+
+        private byte decodeI8(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readI8(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("i8_");
+            }
+        }
+
+        private short decodeI16(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readI16(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("i16_");
+            }
+        }
+
+        private int decodeI32(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readI32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("i32_");
+            }
+        }
+
+        private long decodeI64(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readI64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("i64_");
+            }
+        }
+
+        private float decodeF32(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readF32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("f32_");
+            }
+        }
+
+        private double decodeF64(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readF64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("f64_");
+            }
+        }
+
+        private int decodeC(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readChar(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("c");
+            }
         }
     };
 }

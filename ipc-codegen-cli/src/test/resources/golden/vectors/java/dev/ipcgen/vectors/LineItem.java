@@ -21,9 +21,33 @@ public record LineItem(java.lang.String sku, long qty, double unitPrice) {
         @java.lang.Override
         public LineItem decode(io.netty.buffer.ByteBuf in) {
             return new LineItem(
-                    dev.ipcgen.runtime.codec.Bincode.readString(in),
-                    dev.ipcgen.runtime.codec.Bincode.readU32(in),
-                    dev.ipcgen.runtime.codec.Bincode.readF64(in));
+                    decodeSku(in),
+                    decodeQty(in),
+                    decodeUnitPrice(in));
+        }
+
+        private java.lang.String decodeSku(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readString(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("sku");
+            }
+        }
+
+        private long decodeQty(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("qty");
+            }
+        }
+
+        private double decodeUnitPrice(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readF64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("unit_price");
+            }
         }
     };
 }

@@ -19,9 +19,23 @@ public record ListNode(long value, java.util.Optional<dev.ipcgen.vectors.ListNod
 
         @java.lang.Override
         public ListNode decode(io.netty.buffer.ByteBuf in) {
-            return new ListNode(
-                    dev.ipcgen.runtime.codec.Bincode.readU32(in),
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.vectors.ListNode.CODEC));
+            return new ListNode(decodeValue(in), decodeNext(in));
+        }
+
+        private long decodeValue(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("value");
+            }
+        }
+
+        private java.util.Optional<dev.ipcgen.vectors.ListNode> decodeNext(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.vectors.ListNode.CODEC);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("next");
+            }
         }
     };
 }

@@ -30,21 +30,119 @@ public record Order(
         public void encode(io.netty.buffer.ByteBuf out, Order value) {
             dev.ipcgen.runtime.codec.Bincode.writeU64(out, value.id());
             dev.ipcgen.vectors.User.CODEC.encode(out, value.customer());
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.items(), dev.ipcgen.vectors.LineItem.CODEC);
+            VEC_LINEITEM.encode(out, value.items());
             dev.ipcgen.runtime.codec.Bincode.writeI64(out, value.totalCents());
             dev.ipcgen.vectors.OrderStatus.CODEC.encode(out, value.status());
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value.metadata(), dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING);
+            HASHMAP_STRING_STRING.encode(out, value.metadata());
         }
 
         @java.lang.Override
         public Order decode(io.netty.buffer.ByteBuf in) {
             return new Order(
-                    dev.ipcgen.runtime.codec.Bincode.readU64(in),
-                    dev.ipcgen.vectors.User.CODEC.decode(in),
-                    dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.vectors.LineItem.CODEC, 20),
-                    dev.ipcgen.runtime.codec.Bincode.readI64(in),
-                    dev.ipcgen.vectors.OrderStatus.CODEC.decode(in),
-                    dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING, 16));
+                    decodeId(in),
+                    decodeCustomer(in),
+                    decodeItems(in),
+                    decodeTotalCents(in),
+                    decodeStatus(in),
+                    decodeMetadata(in));
+        }
+
+        private long decodeId(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("id");
+            }
+        }
+
+        private dev.ipcgen.vectors.User decodeCustomer(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.vectors.User.CODEC.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("customer");
+            }
+        }
+
+        private java.util.List<dev.ipcgen.vectors.LineItem> decodeItems(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_LINEITEM.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("items");
+            }
+        }
+
+        private long decodeTotalCents(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readI64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("total_cents");
+            }
+        }
+
+        private dev.ipcgen.vectors.OrderStatus decodeStatus(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.vectors.OrderStatus.CODEC.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("status");
+            }
+        }
+
+        private java.util.Map<java.lang.String, java.lang.String> decodeMetadata(io.netty.buffer.ByteBuf in) {
+            try {
+                return HASHMAP_STRING_STRING.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("metadata");
+            }
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.vectors.LineItem>> VEC_LINEITEM = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.vectors.LineItem> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.vectors.LineItem.CODEC);
+        }
+
+        @java.lang.Override
+        public java.util.List<dev.ipcgen.vectors.LineItem> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 20, "Vec");
+            java.util.List<dev.ipcgen.vectors.LineItem> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.vectors.LineItem.CODEC.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.String, java.lang.String>> HASHMAP_STRING_STRING = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.String, java.lang.String> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING);
+        }
+
+        @java.lang.Override
+        public java.util.Map<java.lang.String, java.lang.String> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
+            java.util.Map<java.lang.String, java.lang.String> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                java.lang.String key;
+                try {
+                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
         }
     };
 }

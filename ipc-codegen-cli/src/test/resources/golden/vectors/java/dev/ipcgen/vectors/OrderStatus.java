@@ -29,10 +29,34 @@ public sealed interface OrderStatus {
         @java.lang.Override
         public OrderStatus decode(io.netty.buffer.ByteBuf in) {
             return switch (dev.ipcgen.runtime.codec.Bincode.readVariant(in, 3, "OrderStatus")) {
-                case 0 -> Pending.BODY.decode(in);
-                case 1 -> Shipped.BODY.decode(in);
-                default -> Cancelled.BODY.decode(in);
+                case 0 -> decodePending(in);
+                case 1 -> decodeShipped(in);
+                default -> decodeCancelled(in);
             };
+        }
+
+        private Pending decodePending(io.netty.buffer.ByteBuf in) {
+            try {
+                return Pending.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Pending");
+            }
+        }
+
+        private Shipped decodeShipped(io.netty.buffer.ByteBuf in) {
+            try {
+                return Shipped.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Shipped");
+            }
+        }
+
+        private Cancelled decodeCancelled(io.netty.buffer.ByteBuf in) {
+            try {
+                return Cancelled.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Cancelled");
+            }
         }
     };
 
@@ -71,9 +95,23 @@ public sealed interface OrderStatus {
 
             @java.lang.Override
             public Shipped decode(io.netty.buffer.ByteBuf in) {
-                return new Shipped(
-                        dev.ipcgen.runtime.codec.Bincode.readString(in),
-                        dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING));
+                return new Shipped(decodeCarrier(in), decodeTracking(in));
+            }
+
+            private java.lang.String decodeCarrier(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("carrier");
+                }
+            }
+
+            private java.util.Optional<java.lang.String> decodeTracking(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("tracking");
+                }
             }
         };
     }
@@ -94,7 +132,15 @@ public sealed interface OrderStatus {
 
             @java.lang.Override
             public Cancelled decode(io.netty.buffer.ByteBuf in) {
-                return new Cancelled(dev.ipcgen.runtime.codec.Bincode.readString(in));
+                return new Cancelled(decodeValue(in));
+            }
+
+            private java.lang.String decodeValue(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value");
+                }
             }
         };
     }

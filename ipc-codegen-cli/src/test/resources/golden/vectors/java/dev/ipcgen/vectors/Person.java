@@ -28,13 +28,64 @@ public record Person(
         @java.lang.Override
         public Person decode(io.netty.buffer.ByteBuf in) {
             return new Person(
-                    dev.ipcgen.runtime.codec.Bincode.readString(in),
-                    dev.ipcgen.runtime.codec.Bincode.readU8(in),
-                    dev.ipcgen.vectors.Address.CODEC.decode(in),
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, VEC_STRING));
+                    decodeName(in),
+                    decodeAge(in),
+                    decodeAddress(in),
+                    decodePhones(in));
+        }
+
+        private java.lang.String decodeName(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readString(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("name");
+            }
+        }
+
+        private int decodeAge(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU8(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("age");
+            }
+        }
+
+        private dev.ipcgen.vectors.Address decodeAddress(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.vectors.Address.CODEC.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("address");
+            }
+        }
+
+        private java.util.Optional<java.util.List<java.lang.String>> decodePhones(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, VEC_STRING);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("phones");
+            }
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.lang.String>> VEC_STRING =
-            dev.ipcgen.runtime.codec.Codecs.list(dev.ipcgen.runtime.codec.Codecs.STRING, 8);
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.lang.String>> VEC_STRING = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.lang.String> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.runtime.codec.Codecs.STRING);
+        }
+
+        @java.lang.Override
+        public java.util.List<java.lang.String> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 8, "Vec");
+            java.util.List<java.lang.String> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
 }

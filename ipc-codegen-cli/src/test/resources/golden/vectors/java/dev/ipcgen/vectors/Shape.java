@@ -39,12 +39,52 @@ public sealed interface Shape {
         @java.lang.Override
         public Shape decode(io.netty.buffer.ByteBuf in) {
             return switch (dev.ipcgen.runtime.codec.Bincode.readVariant(in, 5, "Shape")) {
-                case 0 -> Empty.BODY.decode(in);
-                case 1 -> Circle.BODY.decode(in);
-                case 2 -> Rect.BODY.decode(in);
-                case 3 -> Point.BODY.decode(in);
-                default -> Labeled.BODY.decode(in);
+                case 0 -> decodeEmpty(in);
+                case 1 -> decodeCircle(in);
+                case 2 -> decodeRect(in);
+                case 3 -> decodePoint(in);
+                default -> decodeLabeled(in);
             };
+        }
+
+        private Empty decodeEmpty(io.netty.buffer.ByteBuf in) {
+            try {
+                return Empty.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Empty");
+            }
+        }
+
+        private Circle decodeCircle(io.netty.buffer.ByteBuf in) {
+            try {
+                return Circle.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Circle");
+            }
+        }
+
+        private Rect decodeRect(io.netty.buffer.ByteBuf in) {
+            try {
+                return Rect.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Rect");
+            }
+        }
+
+        private Point decodePoint(io.netty.buffer.ByteBuf in) {
+            try {
+                return Point.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Point");
+            }
+        }
+
+        private Labeled decodeLabeled(io.netty.buffer.ByteBuf in) {
+            try {
+                return Labeled.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Labeled");
+            }
         }
     };
 
@@ -74,7 +114,15 @@ public sealed interface Shape {
 
             @java.lang.Override
             public Circle decode(io.netty.buffer.ByteBuf in) {
-                return new Circle(dev.ipcgen.runtime.codec.Bincode.readF64(in));
+                return new Circle(decodeValue(in));
+            }
+
+            private double decodeValue(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readF64(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value");
+                }
             }
         };
     }
@@ -91,9 +139,23 @@ public sealed interface Shape {
 
             @java.lang.Override
             public Rect decode(io.netty.buffer.ByteBuf in) {
-                return new Rect(
-                        dev.ipcgen.runtime.codec.Bincode.readU32(in),
-                        dev.ipcgen.runtime.codec.Bincode.readU32(in));
+                return new Rect(decodeW(in), decodeH(in));
+            }
+
+            private long decodeW(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("w");
+                }
+            }
+
+            private long decodeH(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("h");
+                }
             }
         };
     }
@@ -110,9 +172,23 @@ public sealed interface Shape {
 
             @java.lang.Override
             public Point decode(io.netty.buffer.ByteBuf in) {
-                return new Point(
-                        dev.ipcgen.runtime.codec.Bincode.readI32(in),
-                        dev.ipcgen.runtime.codec.Bincode.readI32(in));
+                return new Point(decodeValue0(in), decodeValue1(in));
+            }
+
+            private int decodeValue0(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readI32(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value0");
+                }
+            }
+
+            private int decodeValue1(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readI32(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value1");
+                }
             }
         };
     }
@@ -134,15 +210,61 @@ public sealed interface Shape {
             public void encode(io.netty.buffer.ByteBuf out, Labeled value) {
                 dev.ipcgen.runtime.codec.Bincode.writeU64(out, value.id());
                 dev.ipcgen.runtime.codec.Bincode.writeString(out, value.label());
-                dev.ipcgen.runtime.codec.Bincode.writeList(out, value.tags(), dev.ipcgen.runtime.codec.Codecs.STRING);
+                VEC_STRING.encode(out, value.tags());
             }
 
             @java.lang.Override
             public Labeled decode(io.netty.buffer.ByteBuf in) {
                 return new Labeled(
-                        dev.ipcgen.runtime.codec.Bincode.readU64(in),
-                        dev.ipcgen.runtime.codec.Bincode.readString(in),
-                        dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.runtime.codec.Codecs.STRING, 8));
+                        decodeId(in),
+                        decodeLabel(in),
+                        decodeTags(in));
+            }
+
+            private long decodeId(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("id");
+                }
+            }
+
+            private java.lang.String decodeLabel(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("label");
+                }
+            }
+
+            private java.util.List<java.lang.String> decodeTags(io.netty.buffer.ByteBuf in) {
+                try {
+                    return VEC_STRING.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("tags");
+                }
+            }
+        };
+
+        private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.lang.String>> VEC_STRING = new dev.ipcgen.runtime.codec.Codec<>() {
+            @java.lang.Override
+            public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.lang.String> value) {
+                dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.runtime.codec.Codecs.STRING);
+            }
+
+            @java.lang.Override
+            public java.util.List<java.lang.String> decode(io.netty.buffer.ByteBuf in) {
+                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 8, "Vec");
+                java.util.List<java.lang.String> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+                for (int i = 0; i < n; i++) {
+                    try {
+                        list.add(dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
+                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                        throw e.within("[" + i + "]");
+                    }
+                }
+                // Immutable once: the record's List.copyOf keeps it as it is.
+                return java.util.List.copyOf(list);
             }
         };
     }

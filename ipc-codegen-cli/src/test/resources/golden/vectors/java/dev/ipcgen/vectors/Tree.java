@@ -24,9 +24,25 @@ public sealed interface Tree {
         @java.lang.Override
         public Tree decode(io.netty.buffer.ByteBuf in) {
             return switch (dev.ipcgen.runtime.codec.Bincode.readVariant(in, 2, "Tree")) {
-                case 0 -> Leaf.BODY.decode(in);
-                default -> Node.BODY.decode(in);
+                case 0 -> decodeLeaf(in);
+                default -> decodeNode(in);
             };
+        }
+
+        private Leaf decodeLeaf(io.netty.buffer.ByteBuf in) {
+            try {
+                return Leaf.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Leaf");
+            }
+        }
+
+        private Node decodeNode(io.netty.buffer.ByteBuf in) {
+            try {
+                return Node.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Node");
+            }
         }
     };
 
@@ -41,7 +57,15 @@ public sealed interface Tree {
 
             @java.lang.Override
             public Leaf decode(io.netty.buffer.ByteBuf in) {
-                return new Leaf(dev.ipcgen.runtime.codec.Bincode.readI32(in));
+                return new Leaf(decodeValue(in));
+            }
+
+            private int decodeValue(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readI32(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value");
+                }
             }
         };
     }
@@ -66,9 +90,23 @@ public sealed interface Tree {
 
             @java.lang.Override
             public Node decode(io.netty.buffer.ByteBuf in) {
-                return new Node(
-                        dev.ipcgen.vectors.Tree.CODEC.decode(in),
-                        dev.ipcgen.vectors.Tree.CODEC.decode(in));
+                return new Node(decodeValue0(in), decodeValue1(in));
+            }
+
+            private dev.ipcgen.vectors.Tree decodeValue0(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.vectors.Tree.CODEC.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value0");
+                }
+            }
+
+            private dev.ipcgen.vectors.Tree decodeValue1(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.vectors.Tree.CODEC.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value1");
+                }
             }
         };
     }

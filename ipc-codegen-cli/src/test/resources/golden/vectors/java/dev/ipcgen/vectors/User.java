@@ -22,16 +22,70 @@ public record User(
             dev.ipcgen.runtime.codec.Bincode.writeU64(out, value.id());
             dev.ipcgen.runtime.codec.Bincode.writeString(out, value.name());
             dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.email(), dev.ipcgen.runtime.codec.Codecs.STRING);
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.roles(), dev.ipcgen.vectors.Role.CODEC);
+            VEC_ROLE.encode(out, value.roles());
         }
 
         @java.lang.Override
         public User decode(io.netty.buffer.ByteBuf in) {
             return new User(
-                    dev.ipcgen.runtime.codec.Bincode.readU64(in),
-                    dev.ipcgen.runtime.codec.Bincode.readString(in),
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING),
-                    dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.vectors.Role.CODEC, 4));
+                    decodeId(in),
+                    decodeName(in),
+                    decodeEmail(in),
+                    decodeRoles(in));
+        }
+
+        private long decodeId(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("id");
+            }
+        }
+
+        private java.lang.String decodeName(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readString(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("name");
+            }
+        }
+
+        private java.util.Optional<java.lang.String> decodeEmail(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("email");
+            }
+        }
+
+        private java.util.List<dev.ipcgen.vectors.Role> decodeRoles(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_ROLE.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("roles");
+            }
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.vectors.Role>> VEC_ROLE = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.vectors.Role> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.vectors.Role.CODEC);
+        }
+
+        @java.lang.Override
+        public java.util.List<dev.ipcgen.vectors.Role> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
+            java.util.List<dev.ipcgen.vectors.Role> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.vectors.Role.CODEC.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
         }
     };
 }

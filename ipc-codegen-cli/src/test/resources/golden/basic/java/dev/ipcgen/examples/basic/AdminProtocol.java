@@ -47,7 +47,15 @@ public final class AdminProtocol {
 
             @java.lang.Override
             public ShutdownRequest decode(io.netty.buffer.ByteBuf in) {
-                return new ShutdownRequest(dev.ipcgen.runtime.codec.Bincode.readString(in));
+                return new ShutdownRequest(decodeReason(in));
+            }
+
+            private java.lang.String decodeReason(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("reason");
+                }
             }
         };
     }
@@ -66,7 +74,15 @@ public final class AdminProtocol {
 
             @java.lang.Override
             public ShutdownResponse decode(io.netty.buffer.ByteBuf in) {
-                return new ShutdownResponse(dev.ipcgen.runtime.codec.Bincode.readBool(in));
+                return new ShutdownResponse(decodeAccepted(in));
+            }
+
+            private boolean decodeAccepted(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readBool(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("accepted");
+                }
             }
         };
     }
@@ -106,9 +122,23 @@ public final class AdminProtocol {
 
             @java.lang.Override
             public StatsResponse decode(io.netty.buffer.ByteBuf in) {
-                return new StatsResponse(
-                        dev.ipcgen.runtime.codec.Bincode.readU32(in),
-                        dev.ipcgen.runtime.codec.Bincode.readU64(in));
+                return new StatsResponse(decodeConnections(in), decodeCalls(in));
+            }
+
+            private long decodeConnections(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("connections");
+                }
+            }
+
+            private long decodeCalls(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("calls");
+                }
             }
         };
     }

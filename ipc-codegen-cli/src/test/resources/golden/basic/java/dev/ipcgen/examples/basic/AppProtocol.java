@@ -52,7 +52,15 @@ public final class AppProtocol {
 
             @java.lang.Override
             public GetUserRequest decode(io.netty.buffer.ByteBuf in) {
-                return new GetUserRequest(dev.ipcgen.runtime.codec.Bincode.readU64(in));
+                return new GetUserRequest(decodeId(in));
+            }
+
+            private long decodeId(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("id");
+                }
             }
         };
     }
@@ -76,7 +84,15 @@ public final class AppProtocol {
 
             @java.lang.Override
             public GetUserResponse decode(io.netty.buffer.ByteBuf in) {
-                return new GetUserResponse(in.isReadable() ? dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.examples.basic.User.CODEC) : java.util.Optional.empty());
+                return new GetUserResponse(decodeUser(in));
+            }
+
+            private java.util.Optional<dev.ipcgen.examples.basic.User> decodeUser(io.netty.buffer.ByteBuf in) {
+                try {
+                    return in.isReadable() ? dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.examples.basic.User.CODEC) : java.util.Optional.empty();
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("user");
+                }
             }
         };
     }
@@ -115,12 +131,42 @@ public final class AppProtocol {
         public static final dev.ipcgen.runtime.codec.Codec<ListUsersResponse> CODEC = new dev.ipcgen.runtime.codec.Codec<>() {
             @java.lang.Override
             public void encode(io.netty.buffer.ByteBuf out, ListUsersResponse value) {
-                dev.ipcgen.runtime.codec.Bincode.writeList(out, value.users(), dev.ipcgen.examples.basic.User.CODEC);
+                VEC_USER.encode(out, value.users());
             }
 
             @java.lang.Override
             public ListUsersResponse decode(io.netty.buffer.ByteBuf in) {
-                return new ListUsersResponse(dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.examples.basic.User.CODEC, 33));
+                return new ListUsersResponse(decodeUsers(in));
+            }
+
+            private java.util.List<dev.ipcgen.examples.basic.User> decodeUsers(io.netty.buffer.ByteBuf in) {
+                try {
+                    return VEC_USER.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("users");
+                }
+            }
+        };
+
+        private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.examples.basic.User>> VEC_USER = new dev.ipcgen.runtime.codec.Codec<>() {
+            @java.lang.Override
+            public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.examples.basic.User> value) {
+                dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.examples.basic.User.CODEC);
+            }
+
+            @java.lang.Override
+            public java.util.List<dev.ipcgen.examples.basic.User> decode(io.netty.buffer.ByteBuf in) {
+                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 33, "Vec");
+                java.util.List<dev.ipcgen.examples.basic.User> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+                for (int i = 0; i < n; i++) {
+                    try {
+                        list.add(dev.ipcgen.examples.basic.User.CODEC.decode(in));
+                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                        throw e.within("[" + i + "]");
+                    }
+                }
+                // Immutable once: the record's List.copyOf keeps it as it is.
+                return java.util.List.copyOf(list);
             }
         };
     }
@@ -147,9 +193,23 @@ public final class AppProtocol {
 
             @java.lang.Override
             public LogRequest decode(io.netty.buffer.ByteBuf in) {
-                return new LogRequest(
-                        dev.ipcgen.runtime.codec.Bincode.readU8(in),
-                        dev.ipcgen.runtime.codec.Bincode.readString(in));
+                return new LogRequest(decodeLevel(in), decodeMessage(in));
+            }
+
+            private int decodeLevel(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU8(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("level");
+                }
+            }
+
+            private java.lang.String decodeMessage(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("message");
+                }
             }
         };
     }

@@ -30,18 +30,108 @@ public record User(
             dev.ipcgen.runtime.codec.Bincode.writeU64(out, value.id());
             dev.ipcgen.runtime.codec.Bincode.writeString(out, value.name());
             dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.email(), dev.ipcgen.runtime.codec.Codecs.STRING);
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.roles(), dev.ipcgen.examples.basic.Role.CODEC);
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value.attributes(), dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING);
+            VEC_ROLE.encode(out, value.roles());
+            HASHMAP_STRING_STRING.encode(out, value.attributes());
         }
 
         @java.lang.Override
         public User decode(io.netty.buffer.ByteBuf in) {
             return new User(
-                    dev.ipcgen.runtime.codec.Bincode.readU64(in),
-                    dev.ipcgen.runtime.codec.Bincode.readString(in),
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING),
-                    dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.examples.basic.Role.CODEC, 4),
-                    dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING, 16));
+                    decodeId(in),
+                    decodeName(in),
+                    decodeEmail(in),
+                    decodeRoles(in),
+                    decodeAttributes(in));
+        }
+
+        private long decodeId(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("id");
+            }
+        }
+
+        private java.lang.String decodeName(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readString(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("name");
+            }
+        }
+
+        private java.util.Optional<java.lang.String> decodeEmail(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("email");
+            }
+        }
+
+        private java.util.List<dev.ipcgen.examples.basic.Role> decodeRoles(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_ROLE.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("roles");
+            }
+        }
+
+        private java.util.Map<java.lang.String, java.lang.String> decodeAttributes(io.netty.buffer.ByteBuf in) {
+            try {
+                return HASHMAP_STRING_STRING.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("attributes");
+            }
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.examples.basic.Role>> VEC_ROLE = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.examples.basic.Role> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.examples.basic.Role.CODEC);
+        }
+
+        @java.lang.Override
+        public java.util.List<dev.ipcgen.examples.basic.Role> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
+            java.util.List<dev.ipcgen.examples.basic.Role> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.examples.basic.Role.CODEC.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.String, java.lang.String>> HASHMAP_STRING_STRING = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.String, java.lang.String> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING);
+        }
+
+        @java.lang.Override
+        public java.util.Map<java.lang.String, java.lang.String> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
+            java.util.Map<java.lang.String, java.lang.String> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                java.lang.String key;
+                try {
+                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
         }
     };
 }

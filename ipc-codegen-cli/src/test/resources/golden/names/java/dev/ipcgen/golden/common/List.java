@@ -16,12 +16,42 @@ public record List(java.util.List<java.lang.String> items) {
     public static final dev.ipcgen.runtime.codec.Codec<List> CODEC = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, List value) {
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.items(), dev.ipcgen.runtime.codec.Codecs.STRING);
+            VEC_STRING.encode(out, value.items());
         }
 
         @java.lang.Override
         public List decode(io.netty.buffer.ByteBuf in) {
-            return new List(dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.runtime.codec.Codecs.STRING, 8));
+            return new List(decodeItems(in));
+        }
+
+        private java.util.List<java.lang.String> decodeItems(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_STRING.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("items");
+            }
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.lang.String>> VEC_STRING = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.lang.String> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.runtime.codec.Codecs.STRING);
+        }
+
+        @java.lang.Override
+        public java.util.List<java.lang.String> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 8, "Vec");
+            java.util.List<java.lang.String> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
         }
     };
 }

@@ -37,37 +37,284 @@ public record Containers(
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, Containers value) {
             dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.twice(), OPTION_U8);
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.handlers(), OPTION_HANDLER);
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value.byChar(), dev.ipcgen.runtime.codec.Codecs.CHAR, dev.ipcgen.runtime.codec.Codecs.BOOL);
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value.byU64(), dev.ipcgen.runtime.codec.Codecs.U64, VEC_EVENT);
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value.byKind(), dev.ipcgen.golden.names.Kind.CODEC, HASHMAP_STRING_OPTION_LIST);
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.empty(), dev.ipcgen.golden.names.Empty.CODEC);
+            VEC_OPTION_HANDLER.encode(out, value.handlers());
+            HASHMAP_CHAR_BOOL.encode(out, value.byChar());
+            HASHMAP_U64_VEC_EVENT.encode(out, value.byU64());
+            HASHMAP_KIND_HASHMAP_STRING_OPTION_LIST.encode(out, value.byKind());
+            VEC_EMPTY.encode(out, value.empty());
         }
 
         @java.lang.Override
         public Containers decode(io.netty.buffer.ByteBuf in) {
             return new Containers(
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, OPTION_U8),
-                    dev.ipcgen.runtime.codec.Bincode.readList(in, OPTION_HANDLER, 1),
-                    dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.CHAR, dev.ipcgen.runtime.codec.Codecs.BOOL, 2),
-                    dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.U64, VEC_EVENT, 16),
-                    dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.golden.names.Kind.CODEC, HASHMAP_STRING_OPTION_LIST, 12),
-                    dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.golden.names.Empty.CODEC, 0));
+                    decodeTwice(in),
+                    decodeHandlers(in),
+                    decodeByChar(in),
+                    decodeByU64(in),
+                    decodeByKind(in),
+                    decodeEmpty(in));
+        }
+
+        private java.util.Optional<java.util.Optional<java.lang.Integer>> decodeTwice(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, OPTION_U8);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("twice");
+            }
+        }
+
+        private java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>> decodeHandlers(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_OPTION_HANDLER.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("handlers");
+            }
+        }
+
+        private java.util.Map<java.lang.Integer, java.lang.Boolean> decodeByChar(io.netty.buffer.ByteBuf in) {
+            try {
+                return HASHMAP_CHAR_BOOL.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("by_char");
+            }
+        }
+
+        private java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>> decodeByU64(io.netty.buffer.ByteBuf in) {
+            try {
+                return HASHMAP_U64_VEC_EVENT.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("by_u64");
+            }
+        }
+
+        private java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> decodeByKind(io.netty.buffer.ByteBuf in) {
+            try {
+                return HASHMAP_KIND_HASHMAP_STRING_OPTION_LIST.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("by_kind");
+            }
+        }
+
+        private java.util.List<dev.ipcgen.golden.names.Empty> decodeEmpty(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_EMPTY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("empty");
+            }
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U8 =
-            dev.ipcgen.runtime.codec.Codecs.option(dev.ipcgen.runtime.codec.Codecs.U8);
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U8 = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Optional<java.lang.Integer> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, dev.ipcgen.runtime.codec.Codecs.U8);
+        }
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<dev.ipcgen.golden.names.Handler>> OPTION_HANDLER =
-            dev.ipcgen.runtime.codec.Codecs.option(dev.ipcgen.golden.names.Handler.CODEC);
+        @java.lang.Override
+        public java.util.Optional<java.lang.Integer> decode(io.netty.buffer.ByteBuf in) {
+            return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.U8);
+        }
+    };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.golden.names.Event>> VEC_EVENT =
-            dev.ipcgen.runtime.codec.Codecs.list(dev.ipcgen.golden.names.Event.CODEC, 4);
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<dev.ipcgen.golden.names.Handler>> OPTION_HANDLER = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Optional<dev.ipcgen.golden.names.Handler> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, dev.ipcgen.golden.names.Handler.CODEC);
+        }
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<dev.ipcgen.golden.common.List>> OPTION_LIST =
-            dev.ipcgen.runtime.codec.Codecs.option(dev.ipcgen.golden.common.List.CODEC);
+        @java.lang.Override
+        public java.util.Optional<dev.ipcgen.golden.names.Handler> decode(io.netty.buffer.ByteBuf in) {
+            return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.golden.names.Handler.CODEC);
+        }
+    };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> HASHMAP_STRING_OPTION_LIST =
-            dev.ipcgen.runtime.codec.Codecs.map(dev.ipcgen.runtime.codec.Codecs.STRING, OPTION_LIST, 9);
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>>> VEC_OPTION_HANDLER = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, OPTION_HANDLER);
+        }
+
+        @java.lang.Override
+        public java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
+            java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(OPTION_HANDLER.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.Integer, java.lang.Boolean>> HASHMAP_CHAR_BOOL = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.Integer, java.lang.Boolean> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.CHAR, dev.ipcgen.runtime.codec.Codecs.BOOL);
+        }
+
+        @java.lang.Override
+        public java.util.Map<java.lang.Integer, java.lang.Boolean> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 2, "HashMap");
+            java.util.Map<java.lang.Integer, java.lang.Boolean> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                java.lang.Integer key;
+                try {
+                    key = dev.ipcgen.runtime.codec.Codecs.CHAR.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, dev.ipcgen.runtime.codec.Codecs.BOOL.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.golden.names.Event>> VEC_EVENT = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.golden.names.Event> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.golden.names.Event.CODEC);
+        }
+
+        @java.lang.Override
+        public java.util.List<dev.ipcgen.golden.names.Event> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
+            java.util.List<dev.ipcgen.golden.names.Event> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.golden.names.Event.CODEC.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>>> HASHMAP_U64_VEC_EVENT = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.U64, VEC_EVENT);
+        }
+
+        @java.lang.Override
+        public java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
+            java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                java.lang.Long key;
+                try {
+                    key = dev.ipcgen.runtime.codec.Codecs.U64.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, VEC_EVENT.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<dev.ipcgen.golden.common.List>> OPTION_LIST = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Optional<dev.ipcgen.golden.common.List> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, dev.ipcgen.golden.common.List.CODEC);
+        }
+
+        @java.lang.Override
+        public java.util.Optional<dev.ipcgen.golden.common.List> decode(io.netty.buffer.ByteBuf in) {
+            return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.golden.common.List.CODEC);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> HASHMAP_STRING_OPTION_LIST = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.STRING, OPTION_LIST);
+        }
+
+        @java.lang.Override
+        public java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 9, "HashMap");
+            java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                java.lang.String key;
+                try {
+                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, OPTION_LIST.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>>> HASHMAP_KIND_HASHMAP_STRING_OPTION_LIST = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.golden.names.Kind.CODEC, HASHMAP_STRING_OPTION_LIST);
+        }
+
+        @java.lang.Override
+        public java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 12, "HashMap");
+            java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                dev.ipcgen.golden.names.Kind key;
+                try {
+                    key = dev.ipcgen.golden.names.Kind.CODEC.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, HASHMAP_STRING_OPTION_LIST.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.golden.names.Empty>> VEC_EMPTY = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.golden.names.Empty> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.golden.names.Empty.CODEC);
+        }
+
+        @java.lang.Override
+        public java.util.List<dev.ipcgen.golden.names.Empty> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 0, "Vec");
+            java.util.List<dev.ipcgen.golden.names.Empty> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.golden.names.Empty.CODEC.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
 }

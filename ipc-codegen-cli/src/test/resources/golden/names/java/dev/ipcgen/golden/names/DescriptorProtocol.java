@@ -53,7 +53,15 @@ public final class DescriptorProtocol {
 
             @java.lang.Override
             public DescriptorRequest decode(io.netty.buffer.ByteBuf in) {
-                return new DescriptorRequest(dev.ipcgen.golden.names.Event.CODEC.decode(in));
+                return new DescriptorRequest(decodeValue(in));
+            }
+
+            private dev.ipcgen.golden.names.Event decodeValue(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.golden.names.Event.CODEC.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value");
+                }
             }
         };
     }
@@ -72,12 +80,42 @@ public final class DescriptorProtocol {
         public static final dev.ipcgen.runtime.codec.Codec<DescriptorResponse> CODEC = new dev.ipcgen.runtime.codec.Codec<>() {
             @java.lang.Override
             public void encode(io.netty.buffer.ByteBuf out, DescriptorResponse value) {
-                dev.ipcgen.runtime.codec.Bincode.writeList(out, value.events(), dev.ipcgen.golden.names.Event.CODEC);
+                VEC_EVENT.encode(out, value.events());
             }
 
             @java.lang.Override
             public DescriptorResponse decode(io.netty.buffer.ByteBuf in) {
-                return new DescriptorResponse(dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.golden.names.Event.CODEC, 4));
+                return new DescriptorResponse(decodeEvents(in));
+            }
+
+            private java.util.List<dev.ipcgen.golden.names.Event> decodeEvents(io.netty.buffer.ByteBuf in) {
+                try {
+                    return VEC_EVENT.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("events");
+                }
+            }
+        };
+
+        private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.golden.names.Event>> VEC_EVENT = new dev.ipcgen.runtime.codec.Codec<>() {
+            @java.lang.Override
+            public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.golden.names.Event> value) {
+                dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.golden.names.Event.CODEC);
+            }
+
+            @java.lang.Override
+            public java.util.List<dev.ipcgen.golden.names.Event> decode(io.netty.buffer.ByteBuf in) {
+                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
+                java.util.List<dev.ipcgen.golden.names.Event> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+                for (int i = 0; i < n; i++) {
+                    try {
+                        list.add(dev.ipcgen.golden.names.Event.CODEC.decode(in));
+                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                        throw e.within("[" + i + "]");
+                    }
+                }
+                // Immutable once: the record's List.copyOf keeps it as it is.
+                return java.util.List.copyOf(list);
             }
         };
     }
@@ -126,14 +164,57 @@ public final class DescriptorProtocol {
             @java.lang.Override
             public WithOptionsResponse decode(io.netty.buffer.ByteBuf in) {
                 return new WithOptionsResponse(
-                        dev.ipcgen.runtime.codec.Bincode.readU64(in),
-                        in.isReadable() ? dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING) : java.util.Optional.empty(),
-                        in.isReadable() ? dev.ipcgen.runtime.codec.Bincode.readOption(in, VEC_KIND) : java.util.Optional.empty());
+                        decodeCount(in),
+                        decodeExtra(in),
+                        decodeMore(in));
+            }
+
+            private long decodeCount(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU64(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("count");
+                }
+            }
+
+            private java.util.Optional<java.lang.String> decodeExtra(io.netty.buffer.ByteBuf in) {
+                try {
+                    return in.isReadable() ? dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.STRING) : java.util.Optional.empty();
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("extra");
+                }
+            }
+
+            private java.util.Optional<java.util.List<dev.ipcgen.golden.names.Kind>> decodeMore(io.netty.buffer.ByteBuf in) {
+                try {
+                    return in.isReadable() ? dev.ipcgen.runtime.codec.Bincode.readOption(in, VEC_KIND) : java.util.Optional.empty();
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("more");
+                }
             }
         };
 
-        private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.golden.names.Kind>> VEC_KIND =
-                dev.ipcgen.runtime.codec.Codecs.list(dev.ipcgen.golden.names.Kind.CODEC, 4);
+        private static final dev.ipcgen.runtime.codec.Codec<java.util.List<dev.ipcgen.golden.names.Kind>> VEC_KIND = new dev.ipcgen.runtime.codec.Codec<>() {
+            @java.lang.Override
+            public void encode(io.netty.buffer.ByteBuf out, java.util.List<dev.ipcgen.golden.names.Kind> value) {
+                dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.golden.names.Kind.CODEC);
+            }
+
+            @java.lang.Override
+            public java.util.List<dev.ipcgen.golden.names.Kind> decode(io.netty.buffer.ByteBuf in) {
+                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
+                java.util.List<dev.ipcgen.golden.names.Kind> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+                for (int i = 0; i < n; i++) {
+                    try {
+                        list.add(dev.ipcgen.golden.names.Kind.CODEC.decode(in));
+                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                        throw e.within("[" + i + "]");
+                    }
+                }
+                // Immutable once: the record's List.copyOf keeps it as it is.
+                return java.util.List.copyOf(list);
+            }
+        };
     }
 
     /**
@@ -155,7 +236,15 @@ public final class DescriptorProtocol {
 
             @java.lang.Override
             public ToStringRequest decode(io.netty.buffer.ByteBuf in) {
-                return new ToStringRequest(dev.ipcgen.runtime.codec.Bincode.readString(in));
+                return new ToStringRequest(decodeClass_(in));
+            }
+
+            private java.lang.String decodeClass_(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("class");
+                }
             }
         };
     }

@@ -37,11 +37,43 @@ public sealed interface Event {
         @java.lang.Override
         public Event decode(io.netty.buffer.ByteBuf in) {
             return switch (dev.ipcgen.runtime.codec.Bincode.readVariant(in, 4, "Event")) {
-                case 0 -> Handler.BODY.decode(in);
-                case 1 -> Moved.BODY.decode(in);
-                case 2 -> Pair.BODY.decode(in);
-                default -> Quit.BODY.decode(in);
+                case 0 -> decodeHandler(in);
+                case 1 -> decodeMoved(in);
+                case 2 -> decodePair(in);
+                default -> decodeQuit(in);
             };
+        }
+
+        private Handler decodeHandler(io.netty.buffer.ByteBuf in) {
+            try {
+                return Handler.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Handler");
+            }
+        }
+
+        private Moved decodeMoved(io.netty.buffer.ByteBuf in) {
+            try {
+                return Moved.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Moved");
+            }
+        }
+
+        private Pair decodePair(io.netty.buffer.ByteBuf in) {
+            try {
+                return Pair.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Pair");
+            }
+        }
+
+        private Quit decodeQuit(io.netty.buffer.ByteBuf in) {
+            try {
+                return Quit.BODY.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("Quit");
+            }
         }
     };
 
@@ -61,7 +93,15 @@ public sealed interface Event {
 
             @java.lang.Override
             public Handler decode(io.netty.buffer.ByteBuf in) {
-                return new Handler(dev.ipcgen.golden.names.Handler.CODEC.decode(in));
+                return new Handler(decodeValue(in));
+            }
+
+            private dev.ipcgen.golden.names.Handler decodeValue(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.golden.names.Handler.CODEC.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value");
+                }
             }
         };
     }
@@ -85,9 +125,23 @@ public sealed interface Event {
 
             @java.lang.Override
             public Moved decode(io.netty.buffer.ByteBuf in) {
-                return new Moved(
-                        dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.golden.names.Handler.CODEC),
-                        dev.ipcgen.runtime.codec.Bincode.readI64(in));
+                return new Moved(decodeFrom(in), decodeTo(in));
+            }
+
+            private java.util.Optional<dev.ipcgen.golden.names.Handler> decodeFrom(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.golden.names.Handler.CODEC);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("from");
+                }
+            }
+
+            private long decodeTo(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readI64(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("to");
+                }
             }
         };
     }
@@ -109,9 +163,23 @@ public sealed interface Event {
 
             @java.lang.Override
             public Pair decode(io.netty.buffer.ByteBuf in) {
-                return new Pair(
-                        dev.ipcgen.runtime.codec.Bincode.readU8(in),
-                        dev.ipcgen.runtime.codec.Bincode.readString(in));
+                return new Pair(decodeValue0(in), decodeValue1(in));
+            }
+
+            private int decodeValue0(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readU8(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value0");
+                }
+            }
+
+            private java.lang.String decodeValue1(io.netty.buffer.ByteBuf in) {
+                try {
+                    return dev.ipcgen.runtime.codec.Bincode.readString(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value1");
+                }
             }
         };
     }

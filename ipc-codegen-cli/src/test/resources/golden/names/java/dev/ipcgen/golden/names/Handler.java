@@ -48,38 +48,256 @@ public record Handler(
             dev.ipcgen.golden.common.Optional.CODEC.encode(out, value.optional());
             dev.ipcgen.runtime.codec.Bincode.writeBytes(out, value.data());
             dev.ipcgen.runtime.codec.Bincode.writeBytes(out, value.raw());
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value.nested(), VEC_OPTION_U16);
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value.byRole(), dev.ipcgen.golden.names.Kind.CODEC, VEC_I8);
+            VEC_VEC_OPTION_U16.encode(out, value.nested());
+            HASHMAP_KIND_VEC_I8.encode(out, value.byRole());
             dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.maybeMap(), HASHMAP_STRING_BYTES);
         }
 
         @java.lang.Override
         public Handler decode(io.netty.buffer.ByteBuf in) {
             return new Handler(
-                    dev.ipcgen.runtime.codec.Bincode.readU32(in),
-                    dev.ipcgen.runtime.codec.Bincode.readI16(in),
-                    dev.ipcgen.runtime.codec.Bincode.readBool(in),
-                    dev.ipcgen.runtime.codec.Bincode.readChar(in),
-                    dev.ipcgen.runtime.codec.Bincode.readF32(in),
-                    dev.ipcgen.golden.common.List.CODEC.decode(in),
-                    dev.ipcgen.golden.common.Optional.CODEC.decode(in),
-                    dev.ipcgen.runtime.codec.Bincode.readBytes(in),
-                    dev.ipcgen.runtime.codec.Bincode.readBytes(in),
-                    dev.ipcgen.runtime.codec.Bincode.readList(in, VEC_OPTION_U16, 8),
-                    dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.golden.names.Kind.CODEC, VEC_I8, 12),
-                    dev.ipcgen.runtime.codec.Bincode.readOption(in, HASHMAP_STRING_BYTES));
+                    decodeClass_(in),
+                    decodeHashCode_(in),
+                    decodeJava_(in),
+                    decodeDev_(in),
+                    decodeRecord_(in),
+                    decodeList(in),
+                    decodeOptional(in),
+                    decodeData(in),
+                    decodeRaw(in),
+                    decodeNested(in),
+                    decodeByRole(in),
+                    decodeMaybeMap(in));
+        }
+
+        private long decodeClass_(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readU32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("class");
+            }
+        }
+
+        private short decodeHashCode_(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readI16(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("hash_code");
+            }
+        }
+
+        private boolean decodeJava_(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readBool(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("java");
+            }
+        }
+
+        private int decodeDev_(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readChar(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("dev");
+            }
+        }
+
+        private float decodeRecord_(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readF32(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("record");
+            }
+        }
+
+        private dev.ipcgen.golden.common.List decodeList(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.golden.common.List.CODEC.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("list");
+            }
+        }
+
+        private dev.ipcgen.golden.common.Optional decodeOptional(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.golden.common.Optional.CODEC.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("optional");
+            }
+        }
+
+        private dev.ipcgen.runtime.Bytes decodeData(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readBytes(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("data");
+            }
+        }
+
+        private dev.ipcgen.runtime.Bytes decodeRaw(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readBytes(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("raw");
+            }
+        }
+
+        private java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> decodeNested(io.netty.buffer.ByteBuf in) {
+            try {
+                return VEC_VEC_OPTION_U16.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("nested");
+            }
+        }
+
+        private java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>> decodeByRole(io.netty.buffer.ByteBuf in) {
+            try {
+                return HASHMAP_KIND_VEC_I8.decode(in);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("by_role");
+            }
+        }
+
+        private java.util.Optional<java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes>> decodeMaybeMap(io.netty.buffer.ByteBuf in) {
+            try {
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, HASHMAP_STRING_BYTES);
+            } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                throw e.within("maybe_map");
+            }
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U16 =
-            dev.ipcgen.runtime.codec.Codecs.option(dev.ipcgen.runtime.codec.Codecs.U16);
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U16 = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Optional<java.lang.Integer> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, dev.ipcgen.runtime.codec.Codecs.U16);
+        }
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.Optional<java.lang.Integer>>> VEC_OPTION_U16 =
-            dev.ipcgen.runtime.codec.Codecs.list(OPTION_U16, 1);
+        @java.lang.Override
+        public java.util.Optional<java.lang.Integer> decode(io.netty.buffer.ByteBuf in) {
+            return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.U16);
+        }
+    };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.lang.Byte>> VEC_I8 =
-            dev.ipcgen.runtime.codec.Codecs.list(dev.ipcgen.runtime.codec.Codecs.I8, 1);
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.Optional<java.lang.Integer>>> VEC_OPTION_U16 = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.util.Optional<java.lang.Integer>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, OPTION_U16);
+        }
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes>> HASHMAP_STRING_BYTES =
-            dev.ipcgen.runtime.codec.Codecs.map(dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.BYTES, 16);
+        @java.lang.Override
+        public java.util.List<java.util.Optional<java.lang.Integer>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
+            java.util.List<java.util.Optional<java.lang.Integer>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(OPTION_U16.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>>> VEC_VEC_OPTION_U16 = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, VEC_OPTION_U16);
+        }
+
+        @java.lang.Override
+        public java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 8, "Vec");
+            java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(VEC_OPTION_U16.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.lang.Byte>> VEC_I8 = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.lang.Byte> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, dev.ipcgen.runtime.codec.Codecs.I8);
+        }
+
+        @java.lang.Override
+        public java.util.List<java.lang.Byte> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
+            java.util.List<java.lang.Byte> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(dev.ipcgen.runtime.codec.Codecs.I8.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("[" + i + "]");
+                }
+            }
+            // Immutable once: the record's List.copyOf keeps it as it is.
+            return java.util.List.copyOf(list);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>>> HASHMAP_KIND_VEC_I8 = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.golden.names.Kind.CODEC, VEC_I8);
+        }
+
+        @java.lang.Override
+        public java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 12, "HashMap");
+            java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                dev.ipcgen.golden.names.Kind key;
+                try {
+                    key = dev.ipcgen.golden.names.Kind.CODEC.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, VEC_I8.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes>> HASHMAP_STRING_BYTES = new dev.ipcgen.runtime.codec.Codec<>() {
+        @java.lang.Override
+        public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes> value) {
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.BYTES);
+        }
+
+        @java.lang.Override
+        public java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes> decode(io.netty.buffer.ByteBuf in) {
+            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
+            java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                java.lang.String key;
+                try {
+                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("key").within("[" + i + "]");
+                }
+                try {
+                    // A repeated key: the last value wins, as serde does.
+                    map.put(key, dev.ipcgen.runtime.codec.Codecs.BYTES.decode(in));
+                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
+                    throw e.within("value").within("[" + i + "]");
+                }
+            }
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    };
 }
