@@ -11,4 +11,12 @@ public interface CallContext {
 
     /** The caller's call id; 0 for a one-way message. */
     long callId();
+
+    /**
+     * Whether the call was cancelled by its caller or its timeout passed: it has been answered
+     * already, so a long handler may stop; whatever it returns is dropped.
+     */
+    default boolean isCancelled() {
+        return false;
+    }
 }

@@ -288,11 +288,33 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         return true;
     }
 
-    void finishServing(long callId) {
-        if (callId != 0) {
-            serving.remove(callId);
+    /** Whether {@code call} is still waiting for its answer (not answered, timed out or cancelled). */
+    boolean isServing(ServerCall call) {
+        return call.callId() == 0 || serving.get(call.callId()) == call;
+    }
+
+    /** The answer of {@code call} is written. */
+    void finishServing(ServerCall call) {
+        if (call.callId() != 0 && serving.remove(call.callId()) != null) {
+            if (call.deadline != null) {
+                call.deadline.cancel(false);
+                call.deadline = null;
+            }
             closeIfDrained();
         }
+    }
+
+    /** Answers a call being served without its handler (deadline passed, or cancelled by the caller). */
+    private void answerWithoutHandler(ServerCall call, ErrorCode code, String message) {
+        if (serving.get(call.callId()) != call) {
+            return;
+        }
+        serving.remove(call.callId());
+        call.cancel();
+        MethodDescriptor<?, ?> m = call.method();
+        write(Frames.error(ctx.alloc(), m.protocolId(), m.index(), call.callId(), code.value(), message));
+        ctx.flush();
+        closeIfDrained();
     }
 
     /**
@@ -397,8 +419,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 case Frames.HELLO:
                     throw new WireException(ErrorCode.PROTOCOL_ERROR, "a second HELLO");
                 case Frames.CANCEL:
-                    log.debug("{} cancelled call {}; handlers run to completion for now", describe(),
-                            Long.toUnsignedString(frame.callId()));
+                    ServerCall cancelled = serving.get(frame.callId());
+                    if (cancelled != null) {
+                        answerWithoutHandler(cancelled, ErrorCode.CANCELLED, "cancelled by the caller");
+                    }
                     break;
                 case Frames.GOAWAY:
                     onGoAway(GoAway.decode(frame.body()));
@@ -494,8 +518,17 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     + " calls are in flight on this connection (limit " + config.maxConcurrentCalls() + ")");
             return false;
         }
+        long timeout = frame.timeoutMicros();
+        if (timeout == 0) {
+            answerError(frame, ErrorCode.DEADLINE_EXCEEDED, "the call arrived with no time left");
+            return false;
+        }
         ServerCall call = new ServerCall(this, binding, callId, frame.body());
         serving.put(callId, call);
+        if (timeout > 0) {
+            call.deadline = ctx.executor().schedule(() -> answerWithoutHandler(call, ErrorCode.DEADLINE_EXCEEDED,
+                    "no answer within the caller's timeout of " + timeout + " microseconds"), timeout, TimeUnit.MICROSECONDS);
+        }
         try {
             config.handlerExecutor().execute(call);
         } catch (RejectedExecutionException e) {

@@ -21,6 +21,9 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     private final long callId;
     private ByteBuf body;
     private ByteBuf answer;
+    private volatile boolean cancelled;
+    /** The REQUEST's deadline timer; owned by the event loop. */
+    io.netty.util.concurrent.ScheduledFuture<?> deadline;
 
     /** Takes ownership of {@code body}. */
     ServerCall(Connection connection, Service.MethodBinding<?, ?> binding, long callId, ByteBuf body) {
@@ -43,6 +46,20 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     @Override
     public long callId() {
         return callId;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** On the event loop: the call was answered DEADLINE_EXCEEDED or CANCELLED without the handler. */
+    void cancel() {
+        cancelled = true;
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
     }
 
     /** The handler executor would not take the call: drop the body. */
@@ -186,13 +203,14 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     public void write(Connection c) {
         ByteBuf a = answer;
         answer = null;
-        if (c.isClosed()) {
+        if (c.isClosed() || !c.isServing(this)) {
+            // Closed, or already answered DEADLINE_EXCEEDED or CANCELLED: exactly one answer per call.
             a.release();
-        } else {
-            c.write(a);
+            return;
         }
+        c.write(a);
         // After the write: a connection going away may close as soon as its last answer is out.
-        c.finishServing(callId);
+        c.finishServing(this);
     }
 
     @Override

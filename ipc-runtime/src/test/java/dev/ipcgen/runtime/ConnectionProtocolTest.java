@@ -590,4 +590,52 @@ class ConnectionProtocolTest {
         connection.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT);
         assertThat(nextOutbound()).isEqualTo(hex(frame(REQUEST, 0, 1, CALC, 1, new Body().string("x").bytes())));
     }
+
+    @Test
+    void requestWithNoTimeLeft_isDeadlineExceededWithoutRunningTheHandler() {
+        handshaken();
+        ch.writeInbound(frame(REQUEST, 1, 1, CALC, 3, new Body().u64(0).string("late").bytes()));
+        assertThat(handlerTasks).isEmpty();
+        assertAnswer(TestFrames.error(CALC, 1, 3, 6, "the call arrived with no time left"));
+    }
+
+    @Test
+    void handlerPastTheCallersTimeout_isDeadlineExceeded_andItsAnswerDropped() throws Exception {
+        handshaken();
+        ch.writeInbound(frame(REQUEST, 1, 1, CALC, 3, new Body().u64(1000).string("slow").bytes()));
+        Thread.sleep(5);
+        ch.runScheduledPendingTasks();
+        ByteBuf expired = ch.readOutbound();
+        assertThat(hex(expired)).isEqualTo(hex(TestFrames.error(CALC, 1, 3, 6,
+                "no answer within the caller's timeout of 1000 microseconds")));
+        expired.release();
+        runHandlers();
+        assertThat(ch.<Object>readOutbound()).isNull();
+        ch.writeInbound(frame(REQUEST, 0, 1, CALC, 3, new Body().string("id 3 is free again").bytes()));
+        assertAnswer(frame(RESPONSE, 0, 1, CALC, 3, new Body().string("id 3 is free again").bytes()));
+    }
+
+    @Test
+    void cancel_isAnsweredCancelled_theHandlerIsTold_andItsAnswerDropped() {
+        open(MAX, 16, 10_000);
+        release(ch.readOutbound());
+        ch.writeInbound(TestFrames.hello());
+        ch.writeInbound(frame(REQUEST, 0, 0, CALC, 9, add(1, 2)));
+        ch.writeInbound(frame(CANCEL, 0, 0, CALC, 9, new byte[0]));
+        ByteBuf cancelled = ch.readOutbound();
+        assertThat(hex(cancelled)).isEqualTo(hex(TestFrames.error(CALC, 0, 9, 5, "cancelled by the caller")));
+        cancelled.release();
+        assertThat(((CallContext) handlerTasks.peek()).isCancelled()).as("the handler can see it").isTrue();
+        runHandlers();
+        assertThat(ch.<Object>readOutbound()).isNull();
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void cancelOfAnUnknownCall_isIgnored() {
+        handshaken();
+        ch.writeInbound(frame(CANCEL, 0, 0, CALC, 77, new byte[0]));
+        assertThat(ch.<Object>readOutbound()).isNull();
+        assertThat(ch.isOpen()).isTrue();
+    }
 }
