@@ -2,6 +2,8 @@ package dev.ipcgen.idl.check;
 
 import dev.ipcgen.idl.ast.TypeExpr;
 import dev.ipcgen.idl.diag.Diagnostic;
+import dev.ipcgen.idl.diag.Suggestions;
+import dev.ipcgen.idl.schema.SchemaLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +18,15 @@ public final class TypeReferenceCheck implements SemanticCheck {
 
     private static final String[] COUNT = {"no type arguments", "one type argument", "two type arguments"};
 
+    /**
+     * Searching for a suggestion reads every visible name: bounded so that a huge file full of
+     * unknown names stays linear. A run shows at most {@link SchemaLoader#MAX_ERRORS} errors anyway.
+     */
+    private int suggestionsLeft = SchemaLoader.MAX_ERRORS;
+
     @Override
     public void check(SourceSet set, Consumer<Diagnostic> report) {
+        suggestionsLeft = SchemaLoader.MAX_ERRORS;
         for (SourceFile f : set.files()) {
             List<String> visible = new ArrayList<>(TypeNames.all());
             for (String name : set.types().keySet()) {
@@ -29,7 +38,7 @@ public final class TypeReferenceCheck implements SemanticCheck {
         }
     }
 
-    private static void check(SourceSet set, SourceFile file, TypeExpr t, List<String> visible,
+    private void check(SourceSet set, SourceFile file, TypeExpr t, List<String> visible,
             Consumer<Diagnostic> report) {
         String name = t.name();
         boolean known = TypeNames.isBuiltin(name) || set.type(name).isPresent();
@@ -40,7 +49,7 @@ public final class TypeReferenceCheck implements SemanticCheck {
                         + "', fields are references already"));
                 return;
             }
-            Optional<String> hint = Suggestions.closest(name, visible);
+            Optional<String> hint = suggestionsLeft-- > 0 ? Suggestions.closest(name, visible) : Optional.empty();
             report.accept(Diagnostic.error(t.span(), "unknown type '" + name + "'"
                     + hint.map(h -> ": did you mean '" + h + "'?").orElse("")));
             return;

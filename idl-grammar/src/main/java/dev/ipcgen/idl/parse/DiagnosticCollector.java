@@ -2,6 +2,7 @@ package dev.ipcgen.idl.parse;
 
 import dev.ipcgen.idl.diag.Diagnostic;
 import dev.ipcgen.idl.diag.SourceSpan;
+import dev.ipcgen.idl.schema.SchemaLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,19 +12,20 @@ import java.util.Set;
 
 /**
  * The diagnostics of one file. Keeps one error per position (ANTLR's recovery can report a spot
- * the lexer already reported)
- * and stops collecting errors after {@link #MAX_ERRORS}, so that binary garbage gives a readable
- * report rather than thousands of lines.
+ * the lexer already reported), and keeps at most {@link SchemaLoader#MAX_ERRORS} errors and as many
+ * warnings, more than a run shows, counting the rest: binary garbage or a huge broken file then
+ * costs little memory and gives a readable report.
  */
 final class DiagnosticCollector {
-
-    static final int MAX_ERRORS = 50;
 
     private final String path;
     private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
     private final Set<SourceSpan> errorSpans = new HashSet<>();
     private int errors;
-    private SourceSpan truncatedAt;
+    private int warnings;
+    private long omittedErrors;
+    private long omittedWarnings;
+    private SourceSpan lastOmitted;
     private boolean frozen;
 
     DiagnosticCollector(String path) {
@@ -36,13 +38,24 @@ final class DiagnosticCollector {
     }
 
     void error(SourceSpan span, String message) {
-        if (frozen || errors == MAX_ERRORS || !errorSpans.add(span)) {
+        if (frozen) {
+            return;
+        }
+        if (errors == SchemaLoader.MAX_ERRORS) {
+            // Past the limit only the count matters; comparing with the last place is enough to
+            // keep one error per place, without remembering every place of a huge file.
+            if (!span.equals(lastOmitted) && !errorSpans.contains(span)) {
+                omittedErrors++;
+                lastOmitted = span;
+            }
+            return;
+        }
+        if (!errorSpans.add(span)) {
             // One error per place: the first (often the lexer's) says it best.
             return;
         }
-        if (diagnostics.add(Diagnostic.error(span, message)) && ++errors == MAX_ERRORS) {
-            truncatedAt = span;
-        }
+        diagnostics.add(Diagnostic.error(span, message));
+        errors++;
     }
 
     /** Ignores later errors: the input was cut short and what the parser says next is noise. */
@@ -51,7 +64,11 @@ final class DiagnosticCollector {
     }
 
     void warning(SourceSpan span, String message) {
-        diagnostics.add(Diagnostic.warning(span, message));
+        if (warnings == SchemaLoader.MAX_ERRORS) {
+            omittedWarnings++;
+        } else if (diagnostics.add(Diagnostic.warning(span, message))) {
+            warnings++;
+        }
     }
 
     SourceSpan span(int line, int charPositionInLine) {
@@ -62,13 +79,20 @@ final class DiagnosticCollector {
         return errors > 0;
     }
 
+    /** Errors found but not kept. */
+    long omittedErrors() {
+        return omittedErrors;
+    }
+
+    /** Warnings found but not kept. */
+    long omittedWarnings() {
+        return omittedWarnings;
+    }
+
     /** By position; the order found among equal positions. */
     List<Diagnostic> sorted() {
         List<Diagnostic> list = new ArrayList<>(diagnostics);
         list.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
-        if (truncatedAt != null) {
-            list.add(Diagnostic.error(truncatedAt, "too many errors in this file; the rest are not shown"));
-        }
         return list;
     }
 }

@@ -77,11 +77,10 @@ public final class IdlParser {
         parser.setErrorHandler(new SyntaxErrorStrategy());
         try {
             IpcParser.FileContext tree = parser.file();
-            if (tokenSource.tooDeep()) {
-                return new ParseResult(Optional.empty(), diagnostics.sorted());
-            }
-            IdlFile file = new AstBuilder(path, tokens, diagnostics).build(tree);
-            return new ParseResult(Optional.of(file), diagnostics.sorted());
+            Optional<IdlFile> file = tokenSource.tooDeep() ? Optional.empty()
+                    : Optional.of(new AstBuilder(path, tokens, diagnostics).build(tree));
+            return new ParseResult(file, diagnostics.sorted(), diagnostics.omittedErrors(),
+                    diagnostics.omittedWarnings());
         } catch (StackOverflowError e) {
             // Not expected, since nesting is bounded while lexing; a safety net all the same.
             return new ParseResult(Optional.empty(),

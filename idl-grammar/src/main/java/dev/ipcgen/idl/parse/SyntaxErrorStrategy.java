@@ -1,5 +1,10 @@
 package dev.ipcgen.idl.parse;
 
+import dev.ipcgen.idl.diag.Suggestions;
+import dev.ipcgen.idl.parse.antlr.IpcLexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -10,20 +15,29 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * ANTLR's recovery with our wording: {@code mismatched input 'x', expecting ':'}, with
- * {@code an identifier} and {@code end of file} instead of token names.
+ * {@code an identifier} and {@code end of file} instead of token names. A name where only
+ * keywords may stand is read as a misspelled keyword: {@code 'strcut' is not a keyword: did you
+ * mean 'struct'?}.
  */
 final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
+    private static final int[] KEYWORDS = {
+        IpcLexer.PACKAGE, IpcLexer.IMPORT, IpcLexer.STRUCT, IpcLexer.ENUM, IpcLexer.PROTOCOL, IpcLexer.VERSION,
+    };
+
     @Override
     protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
-        report(recognizer, e.getOffendingToken(), mismatch(e.getOffendingToken()) + ", expecting "
-                + Tokens.describe(expectedOtherThan(e.getExpectedTokens(), e.getOffendingToken())), e);
+        reportMismatch(recognizer, e.getOffendingToken(), e.getExpectedTokens(), e);
     }
 
     @Override
     protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
-        report(recognizer, e.getOffendingToken(), mismatch(e.getOffendingToken()) + ", expecting "
-                + Tokens.describe(expectedOtherThan(e.getExpectedTokens(), e.getOffendingToken())), e);
+        reportMismatch(recognizer, e.getOffendingToken(), e.getExpectedTokens(), e);
+    }
+
+    private static void reportMismatch(Parser recognizer, Token at, IntervalSet expected, RecognitionException e) {
+        report(recognizer, at, keywordHint(at, expected).orElseGet(() -> mismatch(at) + ", expecting "
+                + Tokens.describe(expectedOtherThan(expected, at))), e);
     }
 
     @Override
@@ -33,9 +47,25 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(recognizer);
         Token t = recognizer.getCurrentToken();
-        report(recognizer, t, (t.getType() == Token.EOF ? "unexpected end of file" : "extraneous input "
-                + Tokens.describe(t)) + ", expecting "
-                + Tokens.describe(getExpectedTokens(recognizer)), null);
+        IntervalSet expected = getExpectedTokens(recognizer);
+        report(recognizer, t, keywordHint(t, expected).orElseGet(() -> (t.getType() == Token.EOF
+                ? "unexpected end of file" : "extraneous input " + Tokens.describe(t)) + ", expecting "
+                + Tokens.describe(expected)), null);
+    }
+
+    /** "Did you mean" when a name stands where a keyword, but no name, may. */
+    private static Optional<String> keywordHint(Token t, IntervalSet expected) {
+        if (t == null || t.getType() != IpcLexer.IDENT || expected.contains(IpcLexer.IDENT)) {
+            return Optional.empty();
+        }
+        List<String> keywords = new ArrayList<>();
+        for (int k : KEYWORDS) {
+            if (expected.contains(k)) {
+                keywords.add(IpcLexer.VOCABULARY.getLiteralName(k).replace("'", ""));
+            }
+        }
+        return Suggestions.closest(t.getText(), keywords)
+                .map(k -> Tokens.describe(t) + " is not a keyword: did you mean '" + k + "'?");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ipcgen.idl.schema;
 import dev.ipcgen.idl.check.DuplicateNameCheck;
 import dev.ipcgen.idl.check.EnumShapeCheck;
 import dev.ipcgen.idl.check.InfiniteSizeCheck;
+import dev.ipcgen.idl.check.JavaNameClashCheck;
 import dev.ipcgen.idl.check.MapKeyCheck;
 import dev.ipcgen.idl.check.MessageCountCheck;
 import dev.ipcgen.idl.check.PackageCheck;
@@ -28,9 +29,14 @@ import java.util.Optional;
  * entry point from files to a {@link Schema}.
  *
  * <p>Semantic checks run only when every file was read and parsed without error, so that one
- * syntax error does not bring a flood of follow-on errors.
+ * syntax error does not bring a flood of follow-on errors. A run reports at most
+ * {@link #MAX_ERRORS} errors and as many warnings, then one line (without a place) that says how
+ * many more there were: {@code error: too many errors; 37 more not shown}.
  */
 public final class SchemaLoader {
+
+    /** The most errors one run reports; the most warnings too. */
+    public static final int MAX_ERRORS = 100;
 
     private final LoadOptions options;
 
@@ -65,9 +71,41 @@ public final class SchemaLoader {
             }
         }
         List<Diagnostic> sorted = sort(diagnostics, set);
-        boolean failed = sorted.stream().anyMatch(Diagnostic::isError);
+        boolean failed = reader.omittedErrors() > 0 || sorted.stream().anyMatch(Diagnostic::isError);
         Optional<Schema> schema = failed ? Optional.empty() : Optional.of(new Linker(options.defaultJavaPackage()).link(set));
-        return new LoadResult(schema, sorted);
+        return new LoadResult(schema, limit(sorted, reader.omittedErrors(), reader.omittedWarnings()));
+    }
+
+    /**
+     * The first {@link #MAX_ERRORS} errors and as many warnings, then a line for each kind that
+     * had more, counting those and the ones the parser did not keep.
+     */
+    private static List<Diagnostic> limit(List<Diagnostic> sorted, long omittedErrors, long omittedWarnings) {
+        List<Diagnostic> shown = new ArrayList<>();
+        int errors = 0;
+        int warnings = 0;
+        long moreErrors = omittedErrors;
+        long moreWarnings = omittedWarnings;
+        for (Diagnostic d : sorted) {
+            if (d.isError()) {
+                if (errors++ < MAX_ERRORS) {
+                    shown.add(d);
+                } else {
+                    moreErrors++;
+                }
+            } else if (warnings++ < MAX_ERRORS) {
+                shown.add(d);
+            } else {
+                moreWarnings++;
+            }
+        }
+        if (moreErrors > 0) {
+            shown.add(Diagnostic.error(null, "too many errors; " + moreErrors + " more not shown"));
+        }
+        if (moreWarnings > 0) {
+            shown.add(Diagnostic.warning(null, "too many warnings; " + moreWarnings + " more not shown"));
+        }
+        return shown;
     }
 
     private List<SemanticCheck> checks() {
@@ -75,6 +113,7 @@ public final class SchemaLoader {
                 new PackageCheck(options.defaultJavaPackage()),
                 new ReservedTypeNameCheck(),
                 new DuplicateNameCheck(),
+                new JavaNameClashCheck(options.defaultJavaPackage()),
                 new TypeReferenceCheck(),
                 new MapKeyCheck(),
                 new EnumShapeCheck(),

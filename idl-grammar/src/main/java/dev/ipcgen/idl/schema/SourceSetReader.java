@@ -49,6 +49,8 @@ final class SourceSetReader {
     private final IdlParser parser = new IdlParser();
     private final Map<Path, Pending> files = new LinkedHashMap<>();
     private boolean readErrors;
+    private long omittedErrors;
+    private long omittedWarnings;
 
     SourceSetReader(List<Path> importRoots, Consumer<Diagnostic> report) {
         this.importRoots = importRoots;
@@ -58,6 +60,16 @@ final class SourceSetReader {
     /** Whether some file could not be read or parsed cleanly. */
     boolean hadErrors() {
         return readErrors;
+    }
+
+    /** Errors the parser found but did not keep, over all files. */
+    long omittedErrors() {
+        return omittedErrors;
+    }
+
+    /** Warnings the parser found but did not keep, over all files. */
+    long omittedWarnings() {
+        return omittedWarnings;
     }
 
     SourceSet read(List<Path> inputs) {
@@ -184,6 +196,8 @@ final class SourceSetReader {
         }
         ParseResult parsed = parser.parse(displayPath, bytes);
         parsed.diagnostics().forEach(report);
+        omittedErrors += parsed.omittedErrors();
+        omittedWarnings += parsed.omittedWarnings();
         if (parsed.hasErrors()) {
             readErrors = true;
         }

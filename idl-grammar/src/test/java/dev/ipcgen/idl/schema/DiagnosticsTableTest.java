@@ -3,6 +3,8 @@ package dev.ipcgen.idl.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipcgen.idl.testing.IpcFiles;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,19 @@ class DiagnosticsTableTest {
                         "a.ipc:1:25: error: the package declaration must come first, before imports and declarations"),
                 c("second package", "package p; package q;",
                         "a.ipc:1:20: error: duplicate package declaration: the package is already declared at a.ipc:1:9"),
+                c("misspelled keyword at top level", "package p; strcut Foo {}",
+                        "a.ipc:1:12: error: 'strcut' is not a keyword: did you mean 'struct'?"),
+                c("misspelled package keyword", "pakage p; struct A {}",
+                        "a.ipc:1:1: error: 'pakage' is not a keyword: did you mean 'package'?"),
+                c("misspelled version keyword", "package p; protocol q verison 1 { m }",
+                        "a.ipc:1:23: error: 'verison' is not a keyword: did you mean 'version'?"),
+                c("keyword of another IDL", "package p; service Api { m }",
+                        "a.ipc:1:12: error: 'service' is not a keyword: did you mean 'protocol'?"),
+                c("name where a keyword must be, not close to one", "package p; Foo {}",
+                        "a.ipc:1:12: error: extraneous input 'Foo', expecting end of file, 'package', 'import', "
+                                + "'struct', 'enum' or 'protocol'"),
+                c("invalid UTF-8", "package p;\nstruct A { x: u8 } // caf\\xC3(\n",
+                        "a.ipc:2:26: error: not valid UTF-8: byte 0xC3 at offset 36"),
                 c("name of underscores", "package p; struct A { __: u8 }",
                         "a.ipc:1:23: error: '__' is not a valid name: a name needs a letter or digit"),
                 c("types nested too deep", "package p; struct A { x: " + "Option<".repeat(65) + "u8" + ">".repeat(65) + " }",
@@ -82,6 +97,11 @@ class DiagnosticsTableTest {
                 c("unknown builtin with suggestion", "package p; struct A { x: Strin, y: u6 }",
                         "a.ipc:1:26: error: unknown type 'Strin': did you mean 'String'?",
                         "a.ipc:1:36: error: unknown type 'u6': did you mean 'u8'?"),
+                c("misspelled containers", "package p; struct A { a: Vecc<u8>, b: Optoin<u8>, c: Hashmap<u8, u8>, d: vec<u8> }",
+                        "a.ipc:1:26: error: unknown type 'Vecc': did you mean 'Vec'?",
+                        "a.ipc:1:39: error: unknown type 'Optoin': did you mean 'Option'?",
+                        "a.ipc:1:54: error: unknown type 'Hashmap': did you mean 'HashMap'?",
+                        "a.ipc:1:74: error: unknown type 'vec': did you mean 'Vec'?"),
                 c("familiar name from another language", "package p; struct A { x: List<u8> }",
                         "a.ipc:1:26: error: unknown type 'List': did you mean 'Vec'?"),
                 c("unknown type without suggestion", "package p; struct A { x: Nothing }",
@@ -140,6 +160,44 @@ class DiagnosticsTableTest {
                         "a.ipc:1:51: error: duplicate variant 'V' in enum 'E': already declared at a.ipc:1:48",
                         "a.ipc:1:80: error: duplicate message 'm' in protocol 'q': already declared at a.ipc:1:78",
                         "a.ipc:1:93: error: duplicate field 'a' in the request of 'n': already declared at a.ipc:1:86"),
+                // ------------------------------------------------------------ Java name clashes
+                c("fields that become one Java name", "package p;\nstruct A { user_id: u64, userId: u64 }",
+                        "a.ipc:2:26: error: field 'userId' and field 'user_id' (a.ipc:2:12) both become 'userId' in Java "
+                                + "(struct 'A'): rename one"),
+                c("fields that become one Java name through escapes",
+                        "package p; protocol q version 1 { m { class: u8, class_: u8 } -> { name: u8, name_: u8 } }",
+                        "a.ipc:1:50: error: field 'class_' and field 'class' (a.ipc:1:39) both become 'class_' in Java "
+                                + "(the request of 'm'): rename one",
+                        "a.ipc:1:78: error: field 'name_' and field 'name' (a.ipc:1:68) both become 'name' in Java "
+                                + "(the response of 'm'): rename one"),
+                c("structs differing only in case", "package p; struct S {}\nstruct s {}",
+                        "a.ipc:2:8: error: struct 's' and struct 'S' (a.ipc:1:19) become classes 's' and 'S' in Java "
+                                + "package 'p', one file on case-insensitive file systems: rename one"),
+                c("case clash across files of one package", "package p; import \"b.ipc\"; struct Item { b: B }\n"
+                                + "----+b.ipc\npackage p; struct B {} enum item { X }",
+                        "b.ipc:1:29: error: enum 'item' and struct 'Item' (a.ipc:1:35) become classes 'item' and 'Item' "
+                                + "in Java package 'p', one file on case-insensitive file systems: rename one"),
+                c("same names in different packages are fine", "package p; import \"b.ipc\"; struct S { b: b }\n"
+                                + "----+b.ipc\npackage q; struct b {} protocol s version 1 { m }"),
+                c("protocol beside a struct of its class name", "package p; protocol user version 1 { m } struct User {}",
+                        "a.ipc:1:49: error: struct 'User' and protocol 'user' (a.ipc:1:21) both become class 'User' in "
+                                + "Java package 'p': rename one"),
+                c("two versions of a protocol in one package", "package p; protocol q version 1 { m }\n"
+                                + "protocol q version 2 { m }",
+                        "a.ipc:2:10: error: protocol 'q' version 2 and protocol 'q' version 1 (a.ipc:1:21) both become "
+                                + "class 'Q' in Java package 'p': rename one"),
+                c("variant named like its enum", "package p; enum Shape { Circle(f64), Shape(u8) } enum Role { Role }",
+                        "a.ipc:1:38: error: variant 'Shape' and enum 'Shape' (a.ipc:1:17) both become 'Shape' in Java, "
+                                + "where a variant's record is nested in its enum and may not share its name: "
+                                + "rename the variant"),
+                c("variants that become one Java name", "package p; enum E { CODEC, CODEC_ } enum F { var(u8), var_ }",
+                        "a.ipc:1:28: error: variant 'CODEC_' and variant 'CODEC' (a.ipc:1:21) both become 'CODEC_' in "
+                                + "Java (enum 'E'): rename one",
+                        "a.ipc:1:55: error: variant 'var_' and variant 'var' (a.ipc:1:46) both become 'var_' in Java "
+                                + "(enum 'F'): rename one"),
+                c("messages that become one Java name", "package p; protocol q version 1 { get_user getUser }",
+                        "a.ipc:1:44: error: message 'getUser' and message 'get_user' (a.ipc:1:35) both become 'getUser' "
+                                + "in Java (protocol 'q'): rename one"),
                 // ------------------------------------------------------------ protocols
                 c("version out of range", "package p;\nprotocol x version 0 { m }\nprotocol z version 4294967296 { m }",
                         "a.ipc:2:20: error: version 0 of protocol 'x' is out of range: versions are 1 to 4294967295",
@@ -175,11 +233,35 @@ class DiagnosticsTableTest {
                         "a.ipc:2:1: warning: doc comment has nothing to attach to: use // for a plain comment",
                         "a.ipc:4:17: warning: doc comment has nothing to attach to: use // for a plain comment",
                         "a.ipc:6:1: warning: doc comment has nothing to attach to: use // for a plain comment"),
+                c("at most 100 errors in a run", "package p; struct A {"
+                                + IntStream.range(0, 105).mapToObj(i -> " f" + i + ": X,").collect(Collectors.joining())
+                                + " }",
+                        Stream.concat(IntStream.range(0, 100).mapToObj(i -> "a.ipc:1:" + (i < 10 ? 27 + 7 * i : 98 + 8 * (i - 10))
+                                        + ": error: unknown type 'X'"),
+                                Stream.of("error: too many errors; 5 more not shown")).toArray(String[]::new)),
+                c("at most 100 warnings in a run", "package p;\n" + "/// orphan\n;\n".repeat(102),
+                        Stream.concat(IntStream.range(0, 200).mapToObj(i -> i % 2 == 0
+                                        ? "a.ipc:" + (2 + i) + ":1: warning: doc comment has nothing to attach to: use // for a plain comment"
+                                        : "a.ipc:" + (2 + i) + ":1: error: unexpected ';' at top level: remove it"),
+                                Stream.of("error: too many errors; 2 more not shown",
+                                        "warning: too many warnings; 2 more not shown")).toArray(String[]::new)),
                 c("errors sorted by file then position", "package p; import \"b.ipc\"; struct A { x: Nope }\n"
                                 + "----b.ipc\npackage p; struct B { y: Nope }\n",
                         "a.ipc:1:19: warning: unused import 'b.ipc'",
                         "a.ipc:1:42: error: unknown type 'Nope'",
                         "b.ipc:1:26: error: unknown type 'Nope'"));
+    }
+
+    /** UTF-8, except that {@code \\xHH} stands for the byte HH, to write invalid UTF-8. */
+    private static byte[] bytes(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] parts = text.split("\\\\x", -1);
+        out.writeBytes(parts[0].getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i < parts.length; i++) {
+            out.write(Integer.parseInt(parts[i].substring(0, 2), 16));
+            out.writeBytes(parts[i].substring(2).getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -196,7 +278,7 @@ class DiagnosticsTableTest {
             String name = part.substring(0, newline);
             boolean input = !name.startsWith("+");
             name = input ? name : name.substring(1);
-            files.write(name, part.substring(newline + 1));
+            files.write(name, bytes(part.substring(newline + 1)));
             if (input) {
                 inputs.add(name);
             }
