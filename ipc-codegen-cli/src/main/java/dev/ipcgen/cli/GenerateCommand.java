@@ -3,16 +3,11 @@ package dev.ipcgen.cli;
 import dev.ipcgen.codegen.GenerationResult;
 import dev.ipcgen.codegen.Generator;
 import dev.ipcgen.codegen.GeneratorOptions;
-import dev.ipcgen.idl.diag.Diagnostic;
-import dev.ipcgen.idl.diag.DiagnosticFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ipcgen generate --out DIR [-I DIR]... [--java-package P] FILE...}: a thin front end of {@link Generator}. */
+/** {@code ipcgen generate --out DIR [-I DIR]... [--java-package P] FILE|DIR...}: a thin front end of {@link Generator}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         versionProvider = IpcgenCommand.Version.class,
         description = "Checks .ipc files and the files they import, and writes Java sources for all of them.")
@@ -42,29 +37,22 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Java package of the files that declare no package.")
     String javaPackage;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .ipc files to generate.")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The .ipc files to generate; a folder means every .ipc file below it.")
+    List<Path> inputs;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                err.println("error: " + f + ": " + (Files.exists(f) ? "not a file" : "no such file"));
-                return IpcgenCommand.INPUT_ERROR;
-            }
+        Optional<List<Path>> files = InputFiles.expand(inputs, err);
+        if (files.isEmpty()) {
+            return IpcgenCommand.INPUT_ERROR;
         }
-        GenerationResult result = new Generator().generate(files,
+        GenerationResult result = new Generator().generate(files.get(),
                 new GeneratorOptions(importRoots, Optional.ofNullable(javaPackage)));
-        Map<String, Optional<String>> sources = new HashMap<>();
-        for (Diagnostic d : result.diagnostics()) {
-            Optional<String> source = d.span() == null ? Optional.empty()
-                    : sources.computeIfAbsent(d.span().path(), GenerateCommand::read);
-            err.println(DiagnosticFormatter.format(d, source));
-        }
-        if (result.hasErrors()) {
-            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.println(errors + (errors == 1 ? " error" : " errors") + "; nothing generated");
+        long errors = DiagnosticPrinter.print(result.diagnostics(), err);
+        if (errors > 0) {
+            err.println(DiagnosticPrinter.errors(errors) + "; nothing generated");
             return IpcgenCommand.INPUT_ERROR;
         }
         try {
@@ -76,15 +64,5 @@ final class GenerateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("generated " + result.files().size()
                 + (result.files().size() == 1 ? " file in " : " files in ") + out);
         return 0;
-    }
-
-    /** The text of a file a diagnostic names (its path as the user gave it), if it can be read. */
-    private static Optional<String> read(String path) {
-        try {
-            return Optional.of(Files.readString(Path.of(path)));
-        } catch (IOException | RuntimeException e) {
-            // The headline alone still says what and where.
-            return Optional.empty();
-        }
     }
 }

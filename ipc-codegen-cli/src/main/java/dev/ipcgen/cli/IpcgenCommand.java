@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ipcgen", mixinStandardHelpOptions = true, versionProvider = IpcgenCommand.Version.class,
         description = "Generates Java records, codecs, handlers and senders from .ipc files.",
-        subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings are printed to stderr)",

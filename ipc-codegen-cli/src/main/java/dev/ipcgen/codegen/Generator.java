@@ -31,6 +31,18 @@ public final class Generator {
 
     /** Loads, checks and renders {@code inputs}; never throws for bad input. */
     public GenerationResult generate(List<Path> inputs, GeneratorOptions options) {
+        return run(inputs, options, true);
+    }
+
+    /**
+     * Everything {@link #generate(List, GeneratorOptions)} reports, without rendering: the loader's
+     * diagnostics and the Java name clashes of the generator. The result holds no files.
+     */
+    public GenerationResult check(List<Path> inputs, GeneratorOptions options) {
+        return run(inputs, options, false);
+    }
+
+    private GenerationResult run(List<Path> inputs, GeneratorOptions options, boolean render) {
         Optional<String> badPackage = options.defaultJavaPackage().filter(p -> !JAVA_PACKAGE.matcher(p).matches());
         if (badPackage.isPresent()) {
             return new GenerationResult(List.of(), List.of(Diagnostic.error(null, "default Java package '"
@@ -41,10 +53,15 @@ public final class Generator {
         if (loaded.hasErrors() || loaded.schema().isEmpty()) {
             return new GenerationResult(List.of(), loaded.diagnostics());
         }
-        GenerationResult generated = generate(loaded.schema().get());
+        GenerationResult generated = render ? generate(loaded.schema().get())
+                : new GenerationResult(List.of(), model(loaded.schema().get()).diagnostics());
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
         all.addAll(generated.diagnostics());
         return new GenerationResult(generated.files(), all);
+    }
+
+    private static JavaModel model(Schema schema) {
+        return new JavaModelBuilder(schema, GeneratorVersion.get()).build();
     }
 
     /**
@@ -52,7 +69,7 @@ public final class Generator {
      * names that become one Java name in one scope are errors, and then no file is rendered.
      */
     public GenerationResult generate(Schema schema) {
-        JavaModel model = new JavaModelBuilder(schema, GeneratorVersion.get()).build();
+        JavaModel model = model(schema);
         if (!model.diagnostics().isEmpty()) {
             return new GenerationResult(List.of(), model.diagnostics());
         }

@@ -157,13 +157,106 @@ class IpcgenCommandTest {
     }
 
     @Test
-    void help_describesTheGenerateCommand() {
+    void help_describesTheGenerateAndCheckCommands() {
         Run top = run("--help");
+        Run check = run("check", "--help");
         Run generate = run("generate", "--help");
 
         assertThat(top.exitCode()).isZero();
-        assertThat(top.out()).contains("Usage: ipcgen").contains("generate").contains("Exit codes:");
+        assertThat(top.out()).contains("Usage: ipcgen").contains("generate").contains("check").contains("Exit codes:");
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("FILE|DIR").contains("--import-root").doesNotContain("--out");
         assertThat(generate.exitCode()).isZero();
         assertThat(generate.out()).contains("--out=DIR").contains("-I, --import-root=DIR").contains("--java-package");
+    }
+
+    @Test
+    void check_reportsNoErrorsAndWritesNothing() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(BASIC, dir.resolve("basic.ipc"));
+        Run r = run("check", dir.resolve("basic.ipc").toString());
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().strip()).isEqualTo("checked 1 file: no errors");
+        try (var listing = Files.walk(tmp)) {
+            assertThat(listing.filter(p -> p.toString().endsWith(".java"))).isEmpty();
+        }
+    }
+
+    @Test
+    void check_printsTheSourceLineAndCaretOfAnErrorAndFails() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("typo.ipc"), "package a.b;\nstruct S {\n    x: Vec<u8, u8>,\n}\n");
+        Run r = run("check", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines.get(0)).startsWith(bad + ":3:8: error: ");
+        assertThat(lines.get(1)).isEqualTo("    x: Vec<u8, u8>,");
+        assertThat(lines.get(2)).isEqualTo("       ^");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 error");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void check_reportsTwoFieldsThatBecomeOneJavaName() throws IOException {
+        Path clash = Files.writeString(tmp.resolve("clash.ipc"), "package a.b;\nstruct S {\n    user_id: u32,\n    userId: u32,\n}\n");
+        Run r = run("check", clash.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith(clash + ":4:5: error: ").contains("user_id").contains("userId");
+    }
+
+    @Test
+    void check_ofAFolderWithoutIpcFilesIsAnError() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Run r = run("check", empty.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: " + empty + ": no .ipc files in this folder" + System.lineSeparator());
+    }
+
+    @Test
+    void generate_ofAFolderTakesEveryIpcFileBelowItAndImportRoots() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src/sub"));
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.writeString(shared.resolve("common.ipc"), "package c;\nstruct Common { x: u8 }\n");
+        Files.writeString(tmp.resolve("src/a.ipc"), "package a;\nimport \"common.ipc\";\nstruct A { c: Common }\n");
+        Files.writeString(src.resolve("b.ipc"), "package b;\nstruct B { y: u8 }\n");
+        Files.writeString(src.resolve("notes.txt"), "not IDL");
+        Path out = tmp.resolve("out");
+
+        Run r = run("generate", "--out", out.toString(), "-I", shared.toString(), tmp.resolve("src").toString());
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("generated 3 files");
+        assertThat(out.resolve("a/A.java")).isRegularFile();
+        assertThat(out.resolve("b/B.java")).isRegularFile();
+        assertThat(out.resolve("c/Common.java")).isRegularFile();
+    }
+
+    @Test
+    void generate_withoutTheImportRootReportsTheMissingImport() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("a.ipc"), "package a;\nimport \"common.ipc\";\nstruct A { x: u8 }\n");
+        Run r = run("generate", "--out", tmp.resolve("out").toString(), src.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("common.ipc").endsWith("nothing generated" + System.lineSeparator());
+    }
+
+    @Test
+    void generate_givesFilesWithoutPackageTheJavaPackageOption() throws IOException {
+        Path file = Files.writeString(tmp.resolve("nopkg.ipc"), "struct S { x: u8 }\n");
+        Path out = tmp.resolve("out");
+
+        Run missing = run("generate", "--out", out.toString(), file.toString());
+        Run given = run("generate", "--out", out.toString(), "--java-package", "com.example.api", file.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("package");
+        assertThat(given.exitCode()).isZero();
+        assertThat(out.resolve("com/example/api/S.java")).isRegularFile();
     }
 }
