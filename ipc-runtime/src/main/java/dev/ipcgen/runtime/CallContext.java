@@ -19,4 +19,9 @@ public interface CallContext {
     default boolean isCancelled() {
         return false;
     }
+
+    /** The metadata the caller sent with this call (auth token, trace id...); empty if none. */
+    default java.util.Map<String, Bytes> metadata() {
+        return java.util.Map.of();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.codec.Bincode;
+import dev.ipcgen.runtime.codec.Codecs;
 import dev.ipcgen.runtime.wire.ErrorBody;
 import dev.ipcgen.runtime.wire.Frame;
 import dev.ipcgen.runtime.wire.Frames;
@@ -19,6 +21,7 @@ import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -132,11 +135,18 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             timeoutNanos = Math.max(0, saturatedNanos(options));
             flags = Frames.FLAG_TIMEOUT;
         }
+        Map<String, Bytes> metadata = options.metadata();
+        if (!metadata.isEmpty()) {
+            flags |= Frames.FLAG_METADATA;
+        }
         ByteBuf out = alloc().ioBuffer();
         try {
             int start = Frames.begin(out, Frames.REQUEST, flags, method.index(), method.protocolId(), callId);
-            if (flags != 0) {
+            if ((flags & Frames.FLAG_TIMEOUT) != 0) {
                 out.writeLongLE(TimeUnit.NANOSECONDS.toMicros(timeoutNanos));
+            }
+            if (!metadata.isEmpty()) {
+                Bincode.writeMap(out, metadata, Codecs.STRING, Codecs.BYTES);
             }
             method.requestCodec().encode(out, request);
             long length = Frames.end(out, start);
@@ -177,7 +187,12 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         ByteBuf out = alloc().ioBuffer();
         try {
-            int start = Frames.begin(out, Frames.ONEWAY, 0, method.index(), method.protocolId(), 0);
+            Map<String, Bytes> metadata = options.metadata();
+            int start = Frames.begin(out, Frames.ONEWAY, metadata.isEmpty() ? 0 : Frames.FLAG_METADATA,
+                    method.index(), method.protocolId(), 0);
+            if (!metadata.isEmpty()) {
+                Bincode.writeMap(out, metadata, Codecs.STRING, Codecs.BYTES);
+            }
             method.requestCodec().encode(out, request);
             long length = Frames.end(out, start);
             long max = peerMaxFrameLength;
@@ -523,7 +538,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             answerError(frame, ErrorCode.DEADLINE_EXCEEDED, "the call arrived with no time left");
             return false;
         }
-        ServerCall call = new ServerCall(this, binding, callId, frame.body());
+        ServerCall call = new ServerCall(this, binding, callId, frame.metadata(), frame.body());
         serving.put(callId, call);
         if (timeout > 0) {
             call.deadline = ctx.executor().schedule(() -> answerWithoutHandler(call, ErrorCode.DEADLINE_EXCEEDED,
@@ -567,7 +582,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     : binding.method().fullName() + " is not one-way");
             return false;
         }
-        ServerCall call = new ServerCall(this, binding, 0, frame.body());
+        ServerCall call = new ServerCall(this, binding, 0, frame.metadata(), frame.body());
         try {
             config.handlerExecutor().execute(call);
         } catch (RejectedExecutionException e) {

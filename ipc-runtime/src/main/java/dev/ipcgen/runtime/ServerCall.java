@@ -19,6 +19,7 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     private final Connection connection;
     private final Service.MethodBinding<?, ?> binding;
     private final long callId;
+    private final java.util.Map<String, Bytes> metadata;
     private ByteBuf body;
     private ByteBuf answer;
     private volatile boolean cancelled;
@@ -26,10 +27,12 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     io.netty.util.concurrent.ScheduledFuture<?> deadline;
 
     /** Takes ownership of {@code body}. */
-    ServerCall(Connection connection, Service.MethodBinding<?, ?> binding, long callId, ByteBuf body) {
+    ServerCall(Connection connection, Service.MethodBinding<?, ?> binding, long callId,
+            java.util.Map<String, Bytes> metadata, ByteBuf body) {
         this.connection = connection;
         this.binding = binding;
         this.callId = callId;
+        this.metadata = metadata;
         this.body = body;
     }
 
@@ -46,6 +49,11 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     @Override
     public long callId() {
         return callId;
+    }
+
+    @Override
+    public java.util.Map<String, Bytes> metadata() {
+        return metadata;
     }
 
     @Override

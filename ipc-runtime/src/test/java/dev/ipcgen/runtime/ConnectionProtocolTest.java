@@ -638,4 +638,22 @@ class ConnectionProtocolTest {
         assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(ch.isOpen()).isTrue();
     }
+
+    @Test
+    void callWithTimeoutAndMetadata_writesTheTimeoutThenTheMetadata() {
+        handshaken();
+        CallOptions options = CallOptions.DEFAULT.withTimeout(java.time.Duration.ofMillis(1))
+                .withMetadata("trace", Bytes.of((byte) 1, (byte) 2));
+        connection.call(TestProtocols.ECHO, "m", options);
+        assertThat(nextOutbound()).isEqualTo(hex(frame(REQUEST, 3, 1, CALC, 1, new Body().u64(1000)
+                .u64(1).string("trace").u64(2).raw((byte) 1, (byte) 2).string("m").bytes())));
+    }
+
+    @Test
+    void sendWithMetadata_setsTheMetadataFlag() {
+        handshaken();
+        connection.send(TestProtocols.LOG, "n", CallOptions.DEFAULT.withMetadata("k", Bytes.EMPTY));
+        assertThat(nextOutbound()).isEqualTo(hex(frame(ONEWAY, 2, 2, CALC, 0, new Body()
+                .u64(1).string("k").u64(0).string("n").bytes())));
+    }
 }

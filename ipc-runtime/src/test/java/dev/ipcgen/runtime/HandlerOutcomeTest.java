@@ -31,8 +31,10 @@ class HandlerOutcomeTest {
             MethodDescriptor.unary("odd", 1, "async_null", 3, Codecs.STRING, Codecs.STRING);
     static final MethodDescriptor<String, String> ASYNC_THROWS =
             MethodDescriptor.unary("odd", 1, "async_throws", 4, Codecs.STRING, Codecs.STRING);
+    static final MethodDescriptor<String, String> META =
+            MethodDescriptor.unary("odd", 1, "meta", 5, Codecs.STRING, Codecs.STRING);
     static final ProtocolDescriptor ODD = ProtocolDescriptor.of("odd", 1, 0,
-            List.of(NULL_RESPONSE, ASYNC_OK, ASYNC_FAILED, ASYNC_NULL, ASYNC_THROWS));
+            List.of(NULL_RESPONSE, ASYNC_OK, ASYNC_FAILED, ASYNC_NULL, ASYNC_THROWS, META));
 
     private EmbeddedChannel ch;
 
@@ -46,6 +48,7 @@ class HandlerOutcomeTest {
                 .unaryAsync(ASYNC_THROWS, (r, ctx) -> {
                     throw new IllegalArgumentException("at once");
                 })
+                .unary(META, (r, ctx) -> String.valueOf(ctx.metadata()))
                 .build();
         EndpointConfig config = new EndpointConfig("unix:/odd.sock", ServiceTable.of(List.of(odd)), 65_536,
                 Runnable::run, Runnable::run, 10_000, 16, new IpcStats(), false, null);
@@ -105,5 +108,26 @@ class HandlerOutcomeTest {
     @Test
     void asyncHandlerThrowing_isHandlerError() {
         assertThat(answerTo(ASYNC_THROWS)).isEqualTo(error(ASYNC_THROWS, 4, "at once"));
+    }
+
+    @Test
+    void metadata_reachesTheHandlerUnchanged() {
+        byte[] rest = new Body().u64(2).string("trace").u64(1).raw((byte) 7).string("auth").u64(0).string("x").bytes();
+        ch.writeInbound(frame(REQUEST, 2, META.index(), ODD.id(), 1, rest));
+        ch.runPendingTasks();
+        ByteBuf out = ch.readOutbound();
+        ByteBuf expected = frame(RESPONSE, 0, META.index(), ODD.id(), 1,
+                new Body().string("{trace=Bytes[07], auth=Bytes[]}").bytes());
+        try {
+            assertThat(hex(out)).isEqualTo(hex(expected));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void noMetadata_isAnEmptyMap() {
+        assertThat(answerTo(META)).isEqualTo(hex(frame(RESPONSE, 0, META.index(), ODD.id(), 1,
+                new Body().string("{}").bytes())));
     }
 }
