@@ -134,4 +134,40 @@ class GeneratorTest {
                 .hasMessageStartingWith("cannot create output directory " + file.resolve("out") + ": ")
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void generate_reportsAPackageHiddenByAVariableOfGeneratedCodecs() throws IOException {
+        Path file = Files.writeString(tmp.resolve("v.ipc"), "/// Doc.\npackage value.api;\nstruct S { x: u8 }\n");
+
+        GenerationResult r = new Generator().generate(List.of(file), GeneratorOptions.defaults());
+
+        assertThat(r.files()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().extracting(Diagnostic::headline).asString()
+                .startsWith(file + ":2:1: error: Java package 'value.api' starts with 'value'");
+    }
+
+    @Test
+    void check_reportsWhatGenerateReportsAndRendersNothing() throws IOException {
+        Path file = Files.writeString(tmp.resolve("c.ipc"), "package a;\nstruct S { user_id: u8, userId: u8 }\n");
+        Path good = Files.writeString(tmp.resolve("g.ipc"), "package a;\nstruct S { x: u8 }\n");
+
+        GenerationResult checked = new Generator().check(List.of(file), GeneratorOptions.defaults());
+        GenerationResult generated = new Generator().generate(List.of(file), GeneratorOptions.defaults());
+
+        assertThat(checked.hasErrors()).isTrue();
+        assertThat(checked.diagnostics()).isEqualTo(generated.diagnostics());
+        assertThat(new Generator().check(List.of(good), GeneratorOptions.defaults()))
+                .satisfies(r -> assertThat(r.diagnostics()).isEmpty())
+                .satisfies(r -> assertThat(r.files()).isEmpty());
+    }
+
+    @Test
+    void generate_notesHowU64AndCharComponentsPrint() throws IOException {
+        Path file = Files.writeString(tmp.resolve("n.ipc"), "package a;\nstruct S { id: u64, c: Vec<char> }\n");
+
+        String java = new Generator().generate(List.of(file), GeneratorOptions.defaults()).files().get(0).content();
+
+        assertThat(java).contains(" * {@code u64} values are held in a {@code long}")
+                .contains(" * <p>{@code char} values are code points in an {@code int}");
+    }
 }

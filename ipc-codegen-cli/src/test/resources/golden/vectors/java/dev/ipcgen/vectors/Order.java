@@ -3,6 +3,9 @@ package dev.ipcgen.vectors;
 
 /**
  * Rust uses BTreeMap for `metadata`; its bytes are those of a map in key order.
+ *
+ * <p>{@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+ * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
  */
 @javax.annotation.processing.Generated("dev.ipcgen")
 public record Order(

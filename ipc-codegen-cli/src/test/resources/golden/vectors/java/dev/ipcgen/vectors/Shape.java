@@ -193,6 +193,10 @@ public sealed interface Shape {
         };
     }
 
+    /**
+     * {@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+     * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
+     */
     public record Labeled(
             long id,
             java.lang.String label,

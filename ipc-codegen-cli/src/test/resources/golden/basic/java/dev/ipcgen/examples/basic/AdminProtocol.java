@@ -109,6 +109,9 @@ public final class AdminProtocol {
 
     /**
      * The response of {@code stats}.
+     *
+     * <p>{@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+     * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
      */
     public record StatsResponse(long connections, long calls) {
 

@@ -40,6 +40,9 @@ public final class AppProtocol {
      * The request of {@code get_user}.
      *
      * Looks a user up by id.
+     *
+     * <p>{@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+     * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
      */
     public record GetUserRequest(long id) {
 

@@ -3,6 +3,9 @@ package dev.ipcgen.examples.basic;
 
 /**
  * A registered user.
+ *
+ * <p>{@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+ * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
  */
 @javax.annotation.processing.Generated("dev.ipcgen")
 public record User(

@@ -3,6 +3,10 @@ package dev.ipcgen.golden.names;
 
 /**
  * More container shapes, including keys of every allowed kind.
+ *
+ * <p>{@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+ * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
+ * <p>{@code char} values are code points in an {@code int}: {@code toString} prints the number.
  */
 @javax.annotation.processing.Generated("dev.ipcgen")
 public record Containers(

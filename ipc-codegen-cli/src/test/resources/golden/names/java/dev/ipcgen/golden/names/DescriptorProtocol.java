@@ -140,6 +140,9 @@ public final class DescriptorProtocol {
 
     /**
      * The response of {@code with_options}.
+     *
+     * <p>{@code u64} values are held in a {@code long} with the same 64 bits: {@code toString} prints
+     * them signed; {@link java.lang.Long#toUnsignedString(long)} prints them as Rust does.
      */
     public record WithOptionsResponse(
             long count,

@@ -4,6 +4,8 @@ package dev.ipcgen.golden.names;
 /**
  * Doc text with *&#47; and &lt;b&gt;tags&lt;/b&gt; &amp; &#64;author and &#92;u0041 escapes.
  *
+ * <p>{@code char} values are code points in an {@code int}: {@code toString} prints the number.
+ *
  * @param class_ A field named like a keyword.
  */
 @javax.annotation.processing.Generated("dev.ipcgen")
