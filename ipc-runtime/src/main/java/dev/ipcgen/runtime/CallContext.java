@@ -1,5 +1,7 @@
 package dev.ipcgen.runtime;
 
+import java.util.Map;
+
 /** What a handler knows about the call it is serving. */
 public interface CallContext {
 
@@ -21,7 +23,7 @@ public interface CallContext {
     }
 
     /** The metadata the caller sent with this call (auth token, trace id...); empty if none. */
-    default java.util.Map<String, Bytes> metadata() {
-        return java.util.Map.of();
+    default Map<String, Bytes> metadata() {
+        return Map.of();
     }
 }

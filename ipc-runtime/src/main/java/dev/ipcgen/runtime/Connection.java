@@ -10,6 +10,7 @@ import dev.ipcgen.runtime.wire.Hello;
 import dev.ipcgen.runtime.wire.WireException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -22,7 +23,9 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,11 +48,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private final EndpointConfig config;
     private final WriteQueue writeQueue = new WriteQueue(this);
     private final AtomicLong nextCallId = new AtomicLong(1);
-    private final java.util.Set<Integer> fingerprintWarnings = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Integer> fingerprintWarnings = ConcurrentHashMap.newKeySet();
     /** Completes (on the callback executor) when the peer's HELLO has arrived. */
     final CompletableFuture<Hello> ready = new CompletableFuture<>();
 
-    private volatile String peerName;
+    private final String peerName;
     private volatile ChannelHandlerContext ctx;
     private volatile boolean closed;
     private volatile String closeReason;
@@ -69,7 +72,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     /** Completes after {@link ConnectionListener#connected} ran; {@code disconnected} follows it. */
     private CompletableFuture<Void> listenerConnected;
 
-    /** @param peerName how errors name the peer until the channel is active */
+    /** @param peerName how errors and logs name the peer */
     Connection(EndpointConfig config, String peerName) {
         this.config = config;
         this.peerName = peerName;
@@ -99,11 +102,6 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     List<ProtocolInfo> remoteProtocols() {
         IntObjectHashMap<ProtocolInfo> r = remoteProtocols;
         return r == null ? List.of() : List.copyOf(r.values());
-    }
-
-    /** Sets how errors name the peer. */
-    void peerName(String name) {
-        this.peerName = name;
     }
 
     @Override
@@ -355,7 +353,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 ctx.executor().schedule(() -> ctx.close(), graceMillis, TimeUnit.MILLISECONDS);
                 closeIfDrained();
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // The event loop is gone, so is the connection.
         }
     }
@@ -363,7 +361,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     /** After GOAWAY, closes once the last call in flight is answered, after that answer is written. */
     private void closeIfDrained() {
         if (goingAway && serving.isEmpty() && calls.isEmpty() && !closed) {
-            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

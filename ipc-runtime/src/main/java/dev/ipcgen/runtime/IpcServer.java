@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -106,8 +107,8 @@ public final class IpcServer implements AutoCloseable {
      * The open connections whose handshake is done, as peers to call (to push to every client, say).
      * A snapshot; each peer is the same object its handlers see as {@link CallContext#peer()}.
      */
-    public java.util.List<Peer> peers() {
-        java.util.List<Peer> peers = new ArrayList<>();
+    public List<Peer> peers() {
+        List<Peer> peers = new ArrayList<>();
         for (Channel ch : connections) {
             Connection c = ch.pipeline().get(Connection.class);
             if (c != null && c.isReady()) {
@@ -147,7 +148,7 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private boolean onAnEventLoop() {
-        for (io.netty.util.concurrent.EventExecutor e : ioGroup) {
+        for (EventExecutor e : ioGroup) {
             if (e.inEventLoop()) {
                 return true;
             }

@@ -2,8 +2,10 @@ package dev.ipcgen.runtime;
 
 import dev.ipcgen.runtime.wire.Frames;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -19,16 +21,16 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     private final Connection connection;
     private final Service.MethodBinding<?, ?> binding;
     private final long callId;
-    private final java.util.Map<String, Bytes> metadata;
+    private final Map<String, Bytes> metadata;
     private ByteBuf body;
     private ByteBuf answer;
     private volatile boolean cancelled;
     /** The REQUEST's deadline timer; owned by the event loop. */
-    io.netty.util.concurrent.ScheduledFuture<?> deadline;
+    ScheduledFuture<?> deadline;
 
     /** Takes ownership of {@code body}. */
     ServerCall(Connection connection, Service.MethodBinding<?, ?> binding, long callId,
-            java.util.Map<String, Bytes> metadata, ByteBuf body) {
+            Map<String, Bytes> metadata, ByteBuf body) {
         this.connection = connection;
         this.binding = binding;
         this.callId = callId;
@@ -52,7 +54,7 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     }
 
     @Override
-    public java.util.Map<String, Bytes> metadata() {
+    public Map<String, Bytes> metadata() {
         return metadata;
     }
 

@@ -1,6 +1,10 @@
 package dev.ipcgen.runtime;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,8 +26,7 @@ final class WorkerPool extends ThreadPoolExecutor {
     static final long WATCH_MILLIS = 50;
 
     /** Which pool each worker thread belongs to; weak, so ended threads drop out. */
-    private static final java.util.Map<Thread, WorkerPool> OWNER =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<Thread, WorkerPool> OWNER = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static final ScheduledExecutorService WATCHDOG =
             Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ipc-pool-watchdog", true));
@@ -47,7 +50,7 @@ final class WorkerPool extends ThreadPoolExecutor {
     }
 
     /** Whether the calling thread is one of {@code pool}'s (so it must not wait for the pool to stop). */
-    static boolean isCurrentThreadOf(java.util.concurrent.Executor pool) {
+    static boolean isCurrentThreadOf(Executor pool) {
         return pool != null && OWNER.get(Thread.currentThread()) == pool;
     }
 
