@@ -51,7 +51,6 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
     public static List<String> collectLeaks() {
         for (int i = 0; i < 5; i++) {
             System.gc();
-            System.runFinalization();
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
