@@ -29,8 +29,9 @@ import org.antlr.v4.runtime.Token;
  * accepts only to explain: a stray top-level {@code ;}, {@code package} or {@code import} out of
  * place, a name made only of underscores, a doc comment with nothing to attach to.
  *
- * <p>After a syntax error the tree may lack parts; whatever is missing is left out rather than
- * guessed, so the result is what could be read.
+ * <p>It reads each entry through its labels as soon as the parser has it, so that the parse tree
+ * of a huge file never exists whole. After a syntax error an entry may lack parts; whatever is
+ * missing is left out rather than guessed, so the result is what could be read.
  */
 final class AstBuilder extends IpcBaseVisitor<Object> {
 
@@ -51,10 +52,13 @@ final class AstBuilder extends IpcBaseVisitor<Object> {
         this.diagnostics = diagnostics;
     }
 
-    IdlFile build(IpcParser.FileContext tree) {
-        for (IpcParser.TopLevelContext entry : tree.entries) {
-            entry.accept(this);
-        }
+    /** Takes one top-level entry, in file order. */
+    void entry(IpcParser.TopLevelContext entry) {
+        entry.accept(this);
+    }
+
+    /** The file of the entries taken; call once every token was read. */
+    IdlFile finish() {
         reportUnattachedDocs();
         return new IdlFile(path, fileDoc, packageDecl, imports, declarations);
     }

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses one {@code .ipc} file into an {@link IdlFile}. Never throws for bad input: every problem,
@@ -75,16 +79,54 @@ public final class IdlParser {
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrorListener(diagnostics));
         parser.setErrorHandler(new SyntaxErrorStrategy());
+        AstBuilder builder = new AstBuilder(path, tokens, diagnostics);
+        // No parse tree: the builder reads each entry through its labels as the parser ends it,
+        // and the file drops the entries it has read, so that memory holds the tokens and the
+        // syntax records but never the whole tree.
+        parser.setBuildParseTree(false);
+        parser.addParseListener(new EntryListener(builder));
         try {
-            IpcParser.FileContext tree = parser.file();
-            Optional<IdlFile> file = tokenSource.tooDeep() ? Optional.empty()
-                    : Optional.of(new AstBuilder(path, tokens, diagnostics).build(tree));
+            parser.file();
+            Optional<IdlFile> file = tokenSource.tooDeep() ? Optional.empty() : Optional.of(builder.finish());
             return new ParseResult(file, diagnostics.sorted(), diagnostics.omittedErrors(),
                     diagnostics.omittedWarnings());
         } catch (StackOverflowError e) {
             // Not expected, since nesting is bounded while lexing; a safety net all the same.
             return new ParseResult(Optional.empty(),
                     List.of(Diagnostic.error(new SourceSpan(path, 1, 1), "nesting too deep to parse")));
+        }
+    }
+
+    /** Hands each top-level entry to the builder as the parser ends it, then forgets it. */
+    private static final class EntryListener implements ParseTreeListener {
+        private final AstBuilder builder;
+
+        EntryListener(AstBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            if (ctx instanceof IpcParser.TopLevelContext entry) {
+                builder.entry(entry);
+                // The entries read before this one; the file rule adds this one after its exit.
+                ((IpcParser.FileContext) entry.getParent()).entries.clear();
+            }
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+            // Entries are read when complete.
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {
+            // Read through the entry's labels.
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {
+            // Syntax errors are reported by the error listener.
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.ipcgen.idl.schema;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,24 +80,32 @@ public final class CanonicalText {
         }
     }
 
-    /** Adds every struct and enum {@code type} reaches, transitively. */
+    /**
+     * Adds every struct and enum {@code type} reaches, transitively. Iterative: a chain of types
+     * may be as long as the schema, far deeper than the stack.
+     */
     private static void reach(TypeRef type, Map<String, UserType> types, Map<String, UserType> reached) {
-        if (type instanceof VecType v) {
-            reach(v.element(), types, reached);
-        } else if (type instanceof OptionType o) {
-            reach(o.inner(), types, reached);
-        } else if (type instanceof MapType m) {
-            reach(m.key(), types, reached);
-            reach(m.value(), types, reached);
-        } else if (type instanceof NamedTypeRef n && !reached.containsKey(n.name())) {
-            UserType t = types.get(n.name());
-            reached.put(n.name(), t);
-            if (t instanceof StructType s) {
-                s.fields().forEach(f -> reach(f.type(), types, reached));
-            } else {
-                for (Variant v : ((EnumType) t).variants()) {
-                    v.elements().forEach(x -> reach(x, types, reached));
-                    v.fields().forEach(f -> reach(f.type(), types, reached));
+        Deque<TypeRef> pending = new ArrayDeque<>();
+        pending.push(type);
+        while (!pending.isEmpty()) {
+            TypeRef next = pending.pop();
+            if (next instanceof VecType v) {
+                pending.push(v.element());
+            } else if (next instanceof OptionType o) {
+                pending.push(o.inner());
+            } else if (next instanceof MapType m) {
+                pending.push(m.key());
+                pending.push(m.value());
+            } else if (next instanceof NamedTypeRef n && !reached.containsKey(n.name())) {
+                UserType t = types.get(n.name());
+                reached.put(n.name(), t);
+                if (t instanceof StructType s) {
+                    s.fields().forEach(f -> pending.push(f.type()));
+                } else {
+                    for (Variant v : ((EnumType) t).variants()) {
+                        v.elements().forEach(pending::push);
+                        v.fields().forEach(f -> pending.push(f.type()));
+                    }
                 }
             }
         }

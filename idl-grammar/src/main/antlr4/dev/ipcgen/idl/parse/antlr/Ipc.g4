@@ -7,7 +7,8 @@
  * AstBuilder and the checker, which give clearer messages than a parser can.
  *
  * Doc comments (///) stay on the hidden channel with their own token type; AstBuilder attaches
- * them to the declaration that follows.
+ * them to the declaration that follows. White space and plain comments are skipped: every token
+ * is kept until the file is parsed, and a huge file must fit in a small heap.
  */
 grammar Ipc;
 
@@ -107,14 +108,14 @@ UNTERMINATED_STRING : '"' ~["\r\n]* ;
 
 // `///` documents what follows; `////...` is a plain comment.
 DOC_COMMENT  : '///' (~[/\r\n] ~[\r\n]*)? -> channel(HIDDEN) ;
-LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
+LINE_COMMENT : '//' ~[\r\n]* -> skip ;
 // Block comments nest, as in Rust.
 // Written without `.*?` so that an inner `/*` always opens a nested comment.
-BLOCK_COMMENT : '/*' ('/'* BLOCK_COMMENT | '/'+ ~[*/] | '*'+ ~[*/] | ~[*/])* '*'+ '/' -> channel(HIDDEN) ;
+BLOCK_COMMENT : '/*' ('/'* BLOCK_COMMENT | '/'+ ~[*/] | '*'+ ~[*/] | ~[*/])* '*'+ '/' -> skip ;
 // Only matched when no closing `*/` balances this `/*`: the parser facade reports it here.
 UNTERMINATED_COMMENT : '/*' ;
 
-WS : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+WS : [ \t\r\n\f]+ -> skip ;
 
 // Any other character; the parser facade reports it and drops it.
 UNEXPECTED_CHAR : . ;
