@@ -1,6 +1,5 @@
 package dev.ipcgen.codegen.model;
 
-import dev.ipcgen.idl.schema.TypeRef;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,23 +7,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The static codecs of nested containers ({@code Vec<Vec<T>>}) of one generated class, each created
- * once and named after its type ({@code VEC_ROLE}). Inner ones are registered first, so declaring
- * them in {@link #constants()} order never forward-references.
+ * The static codecs of the containers of one generated class, each created once and named after
+ * its type ({@code VEC_ROLE}); those holding range-checked integers or chars are made per field, so
+ * that an out-of-range element names its field ({@code VEC_U16_PORTS}). Inner ones are registered
+ * first, so declaring them in {@link #constants()} order never forward-references.
  */
 public final class Composites {
 
     private final Map<String, CodecConstant> byType = new LinkedHashMap<>();
     private final Set<String> usedNames = new HashSet<>();
 
-    /** Whether {@code type} has a constant already (its element codecs are then registered too). */
-    boolean has(TypeRef type) {
-        return byType.containsKey(type.canonical());
+    /** Whether a constant has {@code key} already (its element codecs are then registered too). */
+    boolean has(String key) {
+        return byType.containsKey(key);
     }
 
-    /** A name for the constant of {@code type}, unique in this class. */
-    String newName(TypeRef type) {
-        String base = JavaNames.codecConstantName(type.canonical());
+    /** A name from {@code base}, unique in this class. */
+    String newName(String base) {
         String name = base;
         for (int i = 2; !usedNames.add(name); i++) {
             name = base + "_" + i;
@@ -32,14 +31,14 @@ public final class Composites {
         return name;
     }
 
-    /** The name of the constant of {@code type}. */
-    String name(TypeRef type) {
-        return byType.get(type.canonical()).name();
+    /** The name of the constant of {@code key}. */
+    String name(String key) {
+        return byType.get(key).name();
     }
 
-    /** Declares the constant of {@code type}, after those of its elements. */
-    void add(TypeRef type, CodecConstant constant) {
-        byType.put(type.canonical(), constant);
+    /** Declares the constant of {@code key}, after those of its elements. */
+    void add(String key, CodecConstant constant) {
+        byType.put(key, constant);
     }
 
     /** The constants in declaration order. */

@@ -222,12 +222,13 @@ public final class JavaModelBuilder {
         List<String> params = new ArrayList<>();
         for (int i = 0; i < components.size(); i++) {
             Component c = components.get(i);
-            String decode = types.decode(c.type(), composites);
+            String label = name + "." + c.name();
+            String decode = types.decode(c.type(), label, composites);
             if (i >= firstAbsent) {
                 decode = "in.isReadable() ? " + decode + " : java.util.Optional.empty()";
             }
             fields.add(new FieldModel(c.name(), types.declared(c.type()), checks(c),
-                    types.encode(c.type(), "value." + c.name() + "()", name + "." + c.name(), composites), decode,
+                    types.encode(c.type(), "value." + c.name() + "()", label, composites), decode,
                     "decode" + Character.toUpperCase(c.name().charAt(0)) + c.name().substring(1),
                     JavaTypes.javaString(c.idlName())));
             List<String> paramDoc = Javadoc.lines(c.doc());

@@ -117,16 +117,20 @@ public final class JavaTypes {
             };
         }
         if (type instanceof OptionType o) {
-            return BINCODE + ".writeOption(out, " + value + ", " + elementCodec(o.inner(), composites) + ")";
+            return BINCODE + ".writeOption(out, " + value + ", " + elementCodec(o.inner(), label, composites) + ")";
         }
         if (type instanceof VecType || type instanceof MapType) {
-            return elementCodec(type, composites) + ".encode(out, " + value + ")";
+            return elementCodec(type, label, composites) + ".encode(out, " + value + ")";
         }
         return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC.encode(out, " + value + ")";
     }
 
-    /** An expression reading one value of {@code type} from {@code in}. */
-    public String decode(TypeRef type, Composites composites) {
+    /**
+     * An expression reading one value of {@code type} from {@code in}.
+     *
+     * @param label the field, as given to {@link #encode}: both use the same container codecs
+     */
+    public String decode(TypeRef type, String label, Composites composites) {
         if (type instanceof BuiltinType b) {
             return switch (b.kind()) {
                 case BOOL -> BINCODE + ".readBool(in)";
@@ -146,47 +150,78 @@ public final class JavaTypes {
             };
         }
         if (type instanceof OptionType o) {
-            return BINCODE + ".readOption(in, " + elementCodec(o.inner(), composites) + ")";
+            return BINCODE + ".readOption(in, " + elementCodec(o.inner(), label, composites) + ")";
         }
         if (type instanceof VecType || type instanceof MapType) {
-            return elementCodec(type, composites) + ".decode(in)";
+            return elementCodec(type, label, composites) + ".decode(in)";
         }
         return qualifiedName(((NamedTypeRef) type).name()) + ".CODEC.decode(in)";
     }
 
     /**
      * The codec of {@code type} as an element of a container: a constant of the runtime or of a
-     * generated type, or, for a container, a static field in {@code composites} (created once).
+     * generated type, or a static field in {@code composites} (created once) for a container or a
+     * range-checked element, whose range error names the field {@code label}.
      */
-    String elementCodec(TypeRef type, Composites composites) {
-        if (type instanceof BuiltinType b) {
-            return CODECS + "." + b.kind().name();
-        }
+    String elementCodec(TypeRef type, String label, Composites composites) {
         if (type instanceof NamedTypeRef n) {
             return qualifiedName(n.name()) + ".CODEC";
         }
-        if (!composites.has(type)) {
-            composites.add(type, container(type, composites));
+        boolean checked = hasRangeCheck(type);
+        if (type instanceof BuiltinType b && !checked) {
+            return CODECS + "." + b.kind().name();
         }
-        return composites.name(type);
+        String field = label.substring(label.lastIndexOf('.') + 1);
+        String key = type.canonical() + (checked ? " of " + label : "");
+        if (!composites.has(key)) {
+            String base = JavaNames.codecConstantName(type.canonical() + (checked ? " " + field : ""));
+            composites.add(key, constant(type, label, base, composites));
+        }
+        return composites.name(key);
     }
 
-    private CodecConstant container(TypeRef type, Composites composites) {
-        String valueType = boxed(type);
+    /** Whether encoding {@code type} checks a range (u8, u16, u32, char), outside named types. */
+    private static boolean hasRangeCheck(TypeRef type) {
+        if (type instanceof BuiltinType b) {
+            return b.kind() == Builtin.U8 || b.kind() == Builtin.U16 || b.kind() == Builtin.U32
+                    || b.kind() == Builtin.CHAR;
+        }
         if (type instanceof VecType v) {
-            String element = elementCodec(v.element(), composites);
-            return new CodecConstant(composites.newName(type), "list", valueType, boxed(v.element()), element, "", "",
+            return hasRangeCheck(v.element());
+        }
+        if (type instanceof OptionType o) {
+            return hasRangeCheck(o.inner());
+        }
+        return type instanceof MapType m && (hasRangeCheck(m.key()) || hasRangeCheck(m.value()));
+    }
+
+    private CodecConstant constant(TypeRef type, String label, String base, Composites composites) {
+        String valueType = boxed(type);
+        if (type instanceof BuiltinType b) {
+            String write = switch (b.kind()) {
+                case U8 -> "writeU8";
+                case U16 -> "writeU16";
+                case U32 -> "writeU32";
+                default -> "writeChar";
+            };
+            String read = BINCODE + "::read" + write.substring("write".length());
+            return CodecConstant.checked(composites.newName(base), valueType, CODECS + ".of((out, value) -> "
+                    + BINCODE + "." + write + "(out, value, " + javaString(label) + "), " + read + ")");
+        }
+        if (type instanceof VecType v) {
+            String element = elementCodec(v.element(), label, composites);
+            return CodecConstant.container(composites.newName(base), "list", valueType, boxed(v.element()), element, "", "",
                     minSize(v.element()));
         }
         if (type instanceof OptionType o) {
-            String inner = elementCodec(o.inner(), composites);
-            return new CodecConstant(composites.newName(type), "option", valueType, boxed(o.inner()), inner, "", "",
+            String inner = elementCodec(o.inner(), label, composites);
+            return CodecConstant.container(composites.newName(base), "option", valueType, boxed(o.inner()), inner, "", "",
                     minSize(o.inner()));
         }
         MapType m = (MapType) type;
-        String key = elementCodec(m.key(), composites);
-        String value = elementCodec(m.value(), composites);
-        return new CodecConstant(composites.newName(type), "map", valueType, boxed(m.value()), value, boxed(m.key()),
+        String key = elementCodec(m.key(), label, composites);
+        String value = elementCodec(m.value(), label, composites);
+        return CodecConstant.container(composites.newName(base), "map", valueType, boxed(m.value()), value, boxed(m.key()),
                 key, saturatedAdd(minSize(m.key()), minSize(m.value())));
     }
 

@@ -13,9 +13,14 @@ package ${file.packageName};
  */
 </#if>
 </#macro>
-<#-- A container's codec: decode errors gain the element's place ([2], [2].key, [2].value). -->
+<#-- A container's codec: decode errors gain the element's place ([2], [2].key, [2].value); or a
+     range-checked element's codec, whose encode errors name the field. -->
 <#macro container k>
 <#assign B = "dev.ipcgen.runtime.codec.Bincode">
+<#if k.kind == "checked">
+    private static final dev.ipcgen.runtime.codec.Codec<${k.valueType}> ${k.name} =
+            ${k.initializer};
+<#else>
     private static final dev.ipcgen.runtime.codec.Codec<${k.valueType}> ${k.name} = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, ${k.valueType} value) {
@@ -65,4 +70,5 @@ package ${file.packageName};
 </#if>
         }
     };
+</#if>
 </#macro>

@@ -40,9 +40,9 @@ public record Containers(
     public static final dev.ipcgen.runtime.codec.Codec<Containers> CODEC = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, Containers value) {
-            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.twice(), OPTION_U8);
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.twice(), OPTION_U8_TWICE);
             VEC_OPTION_HANDLER.encode(out, value.handlers());
-            HASHMAP_CHAR_BOOL.encode(out, value.byChar());
+            HASHMAP_CHAR_BOOL_BYCHAR.encode(out, value.byChar());
             HASHMAP_U64_VEC_EVENT.encode(out, value.byU64());
             HASHMAP_KIND_HASHMAP_STRING_OPTION_LIST.encode(out, value.byKind());
             VEC_EMPTY.encode(out, value.empty());
@@ -61,7 +61,7 @@ public record Containers(
 
         private java.util.Optional<java.util.Optional<java.lang.Integer>> decodeTwice(io.netty.buffer.ByteBuf in) {
             try {
-                return dev.ipcgen.runtime.codec.Bincode.readOption(in, OPTION_U8);
+                return dev.ipcgen.runtime.codec.Bincode.readOption(in, OPTION_U8_TWICE);
             } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                 throw e.within("twice");
             }
@@ -77,7 +77,7 @@ public record Containers(
 
         private java.util.Map<java.lang.Integer, java.lang.Boolean> decodeByChar(io.netty.buffer.ByteBuf in) {
             try {
-                return HASHMAP_CHAR_BOOL.decode(in);
+                return HASHMAP_CHAR_BOOL_BYCHAR.decode(in);
             } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                 throw e.within("by_char");
             }
@@ -108,15 +108,18 @@ public record Containers(
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U8 = new dev.ipcgen.runtime.codec.Codec<>() {
+    private static final dev.ipcgen.runtime.codec.Codec<java.lang.Integer> U8_TWICE =
+            dev.ipcgen.runtime.codec.Codecs.of((out, value) -> dev.ipcgen.runtime.codec.Bincode.writeU8(out, value, "Containers.twice"), dev.ipcgen.runtime.codec.Bincode::readU8);
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U8_TWICE = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, java.util.Optional<java.lang.Integer> value) {
-            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, dev.ipcgen.runtime.codec.Codecs.U8);
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, U8_TWICE);
         }
 
         @java.lang.Override
         public java.util.Optional<java.lang.Integer> decode(io.netty.buffer.ByteBuf in) {
-            return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.U8);
+            return dev.ipcgen.runtime.codec.Bincode.readOption(in, U8_TWICE);
         }
     };
 
@@ -154,10 +157,13 @@ public record Containers(
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.Integer, java.lang.Boolean>> HASHMAP_CHAR_BOOL = new dev.ipcgen.runtime.codec.Codec<>() {
+    private static final dev.ipcgen.runtime.codec.Codec<java.lang.Integer> CHAR_BYCHAR =
+            dev.ipcgen.runtime.codec.Codecs.of((out, value) -> dev.ipcgen.runtime.codec.Bincode.writeChar(out, value, "Containers.byChar"), dev.ipcgen.runtime.codec.Bincode::readChar);
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.Integer, java.lang.Boolean>> HASHMAP_CHAR_BOOL_BYCHAR = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.Integer, java.lang.Boolean> value) {
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.CHAR, dev.ipcgen.runtime.codec.Codecs.BOOL);
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, CHAR_BYCHAR, dev.ipcgen.runtime.codec.Codecs.BOOL);
         }
 
         @java.lang.Override
@@ -167,7 +173,7 @@ public record Containers(
             for (int i = 0; i < n; i++) {
                 java.lang.Integer key;
                 try {
-                    key = dev.ipcgen.runtime.codec.Codecs.CHAR.decode(in);
+                    key = CHAR_BYCHAR.decode(in);
                 } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                     throw e.within("key").within("[" + i + "]");
                 }

@@ -36,7 +36,7 @@ public record Contextual(
             dev.ipcgen.runtime.codec.Bincode.writeI8(out, value.struct());
             dev.ipcgen.runtime.codec.Bincode.writeI16(out, value.enum_());
             dev.ipcgen.golden.names.Later.CODEC.encode(out, value.protocol());
-            HASHMAP_U16_VEC_OPTION_I32.encode(out, value.widths());
+            HASHMAP_U16_VEC_OPTION_I32_WIDTHS.encode(out, value.widths());
         }
 
         @java.lang.Override
@@ -101,12 +101,15 @@ public record Contextual(
 
         private java.util.Map<java.lang.Integer, java.util.List<java.util.Optional<java.lang.Integer>>> decodeWidths(io.netty.buffer.ByteBuf in) {
             try {
-                return HASHMAP_U16_VEC_OPTION_I32.decode(in);
+                return HASHMAP_U16_VEC_OPTION_I32_WIDTHS.decode(in);
             } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                 throw e.within("widths");
             }
         }
     };
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.lang.Integer> U16_WIDTHS =
+            dev.ipcgen.runtime.codec.Codecs.of((out, value) -> dev.ipcgen.runtime.codec.Bincode.writeU16(out, value, "Contextual.widths"), dev.ipcgen.runtime.codec.Bincode::readU16);
 
     private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_I32 = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
@@ -142,10 +145,10 @@ public record Contextual(
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.Integer, java.util.List<java.util.Optional<java.lang.Integer>>>> HASHMAP_U16_VEC_OPTION_I32 = new dev.ipcgen.runtime.codec.Codec<>() {
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Map<java.lang.Integer, java.util.List<java.util.Optional<java.lang.Integer>>>> HASHMAP_U16_VEC_OPTION_I32_WIDTHS = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, java.util.Map<java.lang.Integer, java.util.List<java.util.Optional<java.lang.Integer>>> value) {
-            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, dev.ipcgen.runtime.codec.Codecs.U16, VEC_OPTION_I32);
+            dev.ipcgen.runtime.codec.Bincode.writeMap(out, value, U16_WIDTHS, VEC_OPTION_I32);
         }
 
         @java.lang.Override
@@ -155,7 +158,7 @@ public record Contextual(
             for (int i = 0; i < n; i++) {
                 java.lang.Integer key;
                 try {
-                    key = dev.ipcgen.runtime.codec.Codecs.U16.decode(in);
+                    key = U16_WIDTHS.decode(in);
                 } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                     throw e.within("key").within("[" + i + "]");
                 }

@@ -50,7 +50,7 @@ public record Handler(
             dev.ipcgen.golden.common.Optional.CODEC.encode(out, value.optional());
             dev.ipcgen.runtime.codec.Bincode.writeBytes(out, value.data());
             dev.ipcgen.runtime.codec.Bincode.writeBytes(out, value.raw());
-            VEC_VEC_OPTION_U16.encode(out, value.nested());
+            VEC_VEC_OPTION_U16_NESTED.encode(out, value.nested());
             HASHMAP_KIND_VEC_I8.encode(out, value.byRole());
             dev.ipcgen.runtime.codec.Bincode.writeOption(out, value.maybeMap(), HASHMAP_STRING_BYTES);
         }
@@ -146,7 +146,7 @@ public record Handler(
 
         private java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> decodeNested(io.netty.buffer.ByteBuf in) {
             try {
-                return VEC_VEC_OPTION_U16.decode(in);
+                return VEC_VEC_OPTION_U16_NESTED.decode(in);
             } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                 throw e.within("nested");
             }
@@ -169,22 +169,25 @@ public record Handler(
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U16 = new dev.ipcgen.runtime.codec.Codec<>() {
+    private static final dev.ipcgen.runtime.codec.Codec<java.lang.Integer> U16_NESTED =
+            dev.ipcgen.runtime.codec.Codecs.of((out, value) -> dev.ipcgen.runtime.codec.Bincode.writeU16(out, value, "Handler.nested"), dev.ipcgen.runtime.codec.Bincode::readU16);
+
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.Optional<java.lang.Integer>> OPTION_U16_NESTED = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, java.util.Optional<java.lang.Integer> value) {
-            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, dev.ipcgen.runtime.codec.Codecs.U16);
+            dev.ipcgen.runtime.codec.Bincode.writeOption(out, value, U16_NESTED);
         }
 
         @java.lang.Override
         public java.util.Optional<java.lang.Integer> decode(io.netty.buffer.ByteBuf in) {
-            return dev.ipcgen.runtime.codec.Bincode.readOption(in, dev.ipcgen.runtime.codec.Codecs.U16);
+            return dev.ipcgen.runtime.codec.Bincode.readOption(in, U16_NESTED);
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.Optional<java.lang.Integer>>> VEC_OPTION_U16 = new dev.ipcgen.runtime.codec.Codec<>() {
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.Optional<java.lang.Integer>>> VEC_OPTION_U16_NESTED = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.util.Optional<java.lang.Integer>> value) {
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, OPTION_U16);
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, OPTION_U16_NESTED);
         }
 
         @java.lang.Override
@@ -193,7 +196,7 @@ public record Handler(
             java.util.List<java.util.Optional<java.lang.Integer>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
             for (int i = 0; i < n; i++) {
                 try {
-                    list.add(OPTION_U16.decode(in));
+                    list.add(OPTION_U16_NESTED.decode(in));
                 } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                     throw e.within("[" + i + "]");
                 }
@@ -203,10 +206,10 @@ public record Handler(
         }
     };
 
-    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>>> VEC_VEC_OPTION_U16 = new dev.ipcgen.runtime.codec.Codec<>() {
+    private static final dev.ipcgen.runtime.codec.Codec<java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>>> VEC_VEC_OPTION_U16_NESTED = new dev.ipcgen.runtime.codec.Codec<>() {
         @java.lang.Override
         public void encode(io.netty.buffer.ByteBuf out, java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> value) {
-            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, VEC_OPTION_U16);
+            dev.ipcgen.runtime.codec.Bincode.writeList(out, value, VEC_OPTION_U16_NESTED);
         }
 
         @java.lang.Override
@@ -215,7 +218,7 @@ public record Handler(
             java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
             for (int i = 0; i < n; i++) {
                 try {
-                    list.add(VEC_OPTION_U16.decode(in));
+                    list.add(VEC_OPTION_U16_NESTED.decode(in));
                 } catch (dev.ipcgen.runtime.codec.DecodeException e) {
                     throw e.within("[" + i + "]");
                 }
