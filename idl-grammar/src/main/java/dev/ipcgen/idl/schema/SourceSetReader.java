@@ -12,6 +12,7 @@ import dev.ipcgen.idl.parse.ParseResult;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class SourceSetReader {
             Optional<Path> found = resolve(file, decl);
             if (found.isEmpty()) {
                 readErrors = true;
-                report.accept(Diagnostic.error(decl.span(), "cannot find import '" + decl.path() + "'"));
+                report.accept(Diagnostic.error(decl.span(), "cannot find import '" + printable(decl.path()) + "'"));
                 continue;
             }
             Path candidate = found.get();
@@ -157,9 +158,13 @@ final class SourceSetReader {
         }
         Path folder = from.realPath.getParent();
         List<Path> candidates = new ArrayList<>();
-        candidates.add(folder.resolve(decl.path()));
-        for (Path root : importRoots) {
-            candidates.add(root.resolve(decl.path()));
+        try {
+            candidates.add(folder.resolve(decl.path()));
+            for (Path root : importRoots) {
+                candidates.add(root.resolve(decl.path()));
+            }
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // a character no path may hold, such as NUL
         }
         return candidates.stream().filter(Files::isRegularFile).findFirst();
     }
@@ -206,6 +211,19 @@ final class SourceSetReader {
         Pending p = new Pending(real, displayPath, ast, root);
         files.put(real, p);
         return Optional.of(p);
+    }
+
+    /** The path with control characters written {@code \u0000}, so that a message stays one clean line. */
+    private static String printable(String path) {
+        StringBuilder sb = new StringBuilder();
+        path.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
     }
 
     private static String reason(Exception e) {

@@ -110,6 +110,40 @@ class RobustnessTest {
     }
 
     @Test
+    void load_ofHundredThousandNestedClosedComments_parses() {
+        IpcFiles files = new IpcFiles(dir);
+        files.write("nested.ipc", "package p;\n" + "/* ".repeat(100_000) + " */".repeat(100_000) + "\nstruct A {}\n");
+
+        LoadResult result = files.load("nested.ipc");
+
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.schema().orElseThrow().types()).containsOnlyKeys("A");
+    }
+
+    @Test
+    void load_ofImportWithNulCharacter_reportsItCannotBeFound() {
+        IpcFiles files = new IpcFiles(dir);
+        files.write("a.ipc", "package p; import \"a\u0000b.ipc\";");
+
+        assertThat(files.headlines(files.load("a.ipc"))).containsExactly(
+                "a.ipc:1:19: error: cannot find import 'a\\u0000b.ipc'");
+    }
+
+    @Test
+    void load_ofTwoFilesWithSixtyErrorsEach_reportsTheFirstHundredAndCountsTheRest() {
+        IpcFiles files = new IpcFiles(dir);
+        files.write("a.ipc", "package p;\n" + ";\n".repeat(60));
+        files.write("b.ipc", "package p;\n" + ";\n".repeat(60));
+
+        List<String> headlines = files.headlines(files.load("a.ipc", "b.ipc"));
+
+        assertThat(headlines).hasSize(SchemaLoader.MAX_ERRORS + 1);
+        assertThat(headlines.get(0)).isEqualTo("a.ipc:2:1: error: unexpected ';' at top level: remove it");
+        assertThat(headlines.get(SchemaLoader.MAX_ERRORS - 1)).isEqualTo("b.ipc:41:1: error: unexpected ';' at top level: remove it");
+        assertThat(headlines.get(SchemaLoader.MAX_ERRORS)).isEqualTo("error: too many errors; 20 more not shown");
+    }
+
+    @Test
     void load_ofMissingInput_reportsWithoutPlace() {
         IpcFiles files = new IpcFiles(dir);
 
