@@ -647,6 +647,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             return;
         }
         failed = true;
+        config.stats().protocolError();
         cancelHandshakeTimer();
         String reason = "connection closed by this end after a " + e.code().name() + ": " + e.getMessage();
         closeReason = reason;

@@ -10,6 +10,7 @@ public final class IpcStats {
 
     private final LongAdder droppedAnswers = new LongAdder();
     private final LongAdder droppedOneWays = new LongAdder();
+    private final LongAdder protocolErrors = new LongAdder();
 
     IpcStats() {
     }
@@ -27,6 +28,19 @@ public final class IpcStats {
         return droppedOneWays.sum();
     }
 
+    /**
+     * Connections this end closed because the peer broke the wire format (wire-format.md section 1:
+     * unknown kind, bad flags, no HELLO in time, a frame too long...); each was answered with a
+     * connection-level ERROR.
+     */
+    public long protocolErrors() {
+        return protocolErrors.sum();
+    }
+
+    void protocolError() {
+        protocolErrors.increment();
+    }
+
     void answerDropped() {
         droppedAnswers.increment();
     }
@@ -37,6 +51,7 @@ public final class IpcStats {
 
     @Override
     public String toString() {
-        return "IpcStats[droppedAnswers=" + droppedAnswers() + ", droppedOneWays=" + droppedOneWays() + "]";
+        return "IpcStats[droppedAnswers=" + droppedAnswers() + ", droppedOneWays=" + droppedOneWays()
+                + ", protocolErrors=" + protocolErrors() + "]";
     }
 }

@@ -222,6 +222,7 @@ class ConnectionProtocolTest {
         handshaken();
         ch.writeInbound(frame(12, 0, 0, 0, 0, new byte[0]));
         assertProtocolError("unknown frame kind 12 (expected: 1..9)");
+        assertThat(stats.protocolErrors()).isEqualTo(1);
     }
 
     @Test
