@@ -23,9 +23,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * Encoding and decoding one {@link Order} ({@link SampleOrders#shipped()}) with the generated
  * bincode codec, next to the same data through Java serialization.
  *
- * <p>The codec benchmarks reuse one pooled direct buffer, as the runtime reuses frame buffers, so
+ * <p>The codec benchmarks reuse pooled direct buffers, as the runtime reuses frame buffers, so
  * with {@code -prof gc} the {@code gc.alloc.rate.norm} of {@code encode} is what the codec itself
- * allocates and that of {@code decode} is the decoded objects.
+ * allocates and that of {@code decode} is the decoded objects plus any waste. JMH's thread is not
+ * a Netty {@code FastThreadLocalThread}, so here Netty's {@code ByteBufUtil.decodeString} takes a
+ * new scratch array per string, which the runtime's event loop and worker threads reuse instead.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar org.openjdk.jmh.Main CodecBenchmark \
