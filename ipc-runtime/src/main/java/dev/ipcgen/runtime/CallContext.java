@@ -1,11 +1,20 @@
 package dev.ipcgen.runtime;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a handler knows about the call it is serving. */
 public interface CallContext {
 
-    /** The peer that made the call; generated senders over it call back on the same connection. */
+    /**
+     * The peer that made the call; generated senders over it call back on the same connection.
+     * Calls made through it inherit this call's deadline (their timeout is at most the time left)
+     * and its cancellation (they are cancelled when this call is). It is {@link Object#equals equal}
+     * to the connection's peer seen by a {@link ConnectionListener} and in {@link IpcServer#peers()},
+     * so it can key per-connection state.
+     */
     Peer peer();
 
     /** The message being served. */
@@ -25,5 +34,26 @@ public interface CallContext {
     /** The metadata the caller sent with this call (auth token, trace id...); empty if none. */
     default Map<String, Bytes> metadata() {
         return Map.of();
+    }
+
+    /**
+     * When the caller's timeout passes, if it sent one (wire-format.md section 2: counted from when
+     * this end received the REQUEST); empty for no deadline and for one-way messages.
+     */
+    default Optional<Instant> deadline() {
+        return Optional.empty();
+    }
+
+    /** The time left before {@link #deadline()}, zero once it passed; empty for no deadline. */
+    default Optional<Duration> timeRemaining() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs {@code listener} once when the call is cancelled by its caller or its deadline passes
+     * (on the endpoint's callback executor), or at once on this thread if that already happened.
+     * Never runs for a call that ends normally.
+     */
+    default void onCancel(Runnable listener) {
     }
 }

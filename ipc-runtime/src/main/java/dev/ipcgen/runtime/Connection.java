@@ -114,6 +114,17 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         return "Connection[" + peerName + "]";
     }
 
+    /** Equal to the peers handlers see ({@link CallPeer}), which stand for this connection. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof CallPeer && ((CallPeer) o).connection() == this;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     // ---- calls out -------------------------------------------------------------------------
 
     @Override
@@ -270,6 +281,18 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     void enqueue(WriteCommand command) {
         writeQueue.enqueue(command);
+    }
+
+    /** Runs {@code task} on the event loop, or drops it if the event loop is gone (nothing left to do). */
+    void onEventLoop(Runnable task) {
+        if (ctx == null) {
+            return;
+        }
+        try {
+            eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // The connection is over; every call on it has failed already.
+        }
     }
 
     /** Runs {@code task} on the callback executor, or here if that executor is gone. */
@@ -539,6 +562,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         ServerCall call = new ServerCall(this, binding, callId, frame.metadata(), frame.body());
         serving.put(callId, call);
         if (timeout > 0) {
+            call.deadlineNanos(timeout);
             call.deadline = ctx.executor().schedule(() -> answerWithoutHandler(call, ErrorCode.DEADLINE_EXCEEDED,
                     "no answer within the caller's timeout of " + timeout + " microseconds"), timeout, TimeUnit.MICROSECONDS);
         }

@@ -9,8 +9,8 @@ package dev.ipcgen.runtime;
 public interface ConnectionListener {
 
     /**
-     * The peer's HELLO has arrived: it may be called from now on. The same {@link Peer} object is
-     * {@link CallContext#peer()} for every call on this connection, so it can key per-connection state.
+     * The peer's HELLO has arrived: it may be called from now on. This {@link Peer} is equal to
+     * {@link CallContext#peer()} of every call on this connection, so it can key per-connection state.
      */
     default void connected(Peer peer) {
     }

@@ -16,7 +16,7 @@ final class PendingCall<Resp> implements WriteCommand, Runnable {
 
     final MethodDescriptor<?, Resp> method;
     final long callId;
-    final CompletableFuture<Resp> future = new CompletableFuture<>();
+    final CompletableFuture<Resp> future = new CallFuture();
     private final Connection connection;
     private final long timeoutNanos;
     private ByteBuf request;
@@ -37,6 +37,11 @@ final class PendingCall<Resp> implements WriteCommand, Runnable {
     public void write(Connection c) {
         ByteBuf r = request;
         request = null;
+        if (future.isDone()) {
+            // Cancelled by the caller before it went out: nothing to send, nothing to cancel.
+            r.release();
+            return;
+        }
         if (!c.register(this)) {
             r.release();
             fail(c.closedError(method.fullName()));
@@ -105,6 +110,29 @@ final class PendingCall<Resp> implements WriteCommand, Runnable {
             body.release();
         }
         future.complete(response);
+    }
+
+    /** On the event loop: the caller cancelled its future; tell the callee if the call is in flight. */
+    void cancelled() {
+        if (connection.unregister(this)) {
+            cancelTimer();
+            connection.cancel(method, callId);
+        }
+    }
+
+    /**
+     * The caller's future: {@code cancel} also cancels the call on the wire (wire-format.md section
+     * 2, CANCEL), so the callee's handler can stop.
+     */
+    private final class CallFuture extends CompletableFuture<Resp> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                connection.onEventLoop(PendingCall.this::cancelled);
+            }
+            return cancelled;
+        }
     }
 
     /** The caller's deadline passed: fail locally and tell the callee (wire-format.md section 2). */

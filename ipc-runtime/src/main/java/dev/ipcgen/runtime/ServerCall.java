@@ -5,7 +5,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -25,6 +31,12 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     private ByteBuf body;
     private ByteBuf answer;
     private volatile boolean cancelled;
+    /** {@link System#nanoTime()} when the caller's timeout passes; meaningful when {@link #hasDeadline}. */
+    private long deadlineNanos;
+    private boolean hasDeadline;
+    /** Run on cancel; guarded by {@code this}, made only when a handler registers one. */
+    private List<Runnable> cancelListeners;
+    private CallPeer peer;
     /** The REQUEST's deadline timer; owned by the event loop. */
     ScheduledFuture<?> deadline;
 
@@ -38,9 +50,61 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         this.body = body;
     }
 
+    /** On the event loop, before the handler runs: the REQUEST's timeout, in microseconds from now. */
+    void deadlineNanos(long timeoutMicros) {
+        long now = System.nanoTime();
+        long nanos = timeoutMicros >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE / 2 : timeoutMicros * 1000;
+        deadlineNanos = now + nanos;
+        hasDeadline = true;
+    }
+
+    /** Whether the caller sent a timeout ({@link #deadlineNanos()} is then meaningful). */
+    boolean hasDeadline() {
+        return hasDeadline;
+    }
+
+    /** {@link System#nanoTime()} when the caller's timeout passes. */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
     @Override
-    public Peer peer() {
-        return connection;
+    public synchronized Peer peer() {
+        if (peer == null) {
+            peer = new CallPeer(connection, this);
+        }
+        return peer;
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+        if (!hasDeadline) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.now().plusNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+    }
+
+    @Override
+    public Optional<Duration> timeRemaining() {
+        if (!hasDeadline) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+    }
+
+    @Override
+    public void onCancel(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            if (!cancelled) {
+                if (cancelListeners == null) {
+                    cancelListeners = new ArrayList<>(2);
+                }
+                cancelListeners.add(listener);
+                return;
+            }
+        }
+        listener.run();
     }
 
     @Override
@@ -65,10 +129,26 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
 
     /** On the event loop: the call was answered DEADLINE_EXCEEDED or CANCELLED without the handler. */
     void cancel() {
-        cancelled = true;
+        List<Runnable> listeners;
+        synchronized (this) {
+            cancelled = true;
+            listeners = cancelListeners;
+            cancelListeners = null;
+        }
         if (deadline != null) {
             deadline.cancel(false);
             deadline = null;
+        }
+        if (listeners != null) {
+            connection.runCallback(() -> {
+                for (Runnable l : listeners) {
+                    try {
+                        l.run();
+                    } catch (RuntimeException e) {
+                        log.warn("a cancel listener of {} failed", binding.method().fullName(), e);
+                    }
+                }
+            });
         }
     }
 

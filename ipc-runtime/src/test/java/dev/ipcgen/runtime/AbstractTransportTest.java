@@ -248,12 +248,12 @@ abstract class AbstractTransportTest {
                 .connectionListener(new ConnectionListener() {
                     @Override
                     public void connected(Peer peer) {
-                        events.add("connected " + (peer == seen.get()));
+                        events.add("connected " + peer.equals(seen.get()));
                     }
 
                     @Override
                     public void disconnected(Peer peer) {
-                        events.add("disconnected " + (peer == seen.get()));
+                        events.add("disconnected " + peer.equals(seen.get()));
                     }
                 })
                 .start()) {

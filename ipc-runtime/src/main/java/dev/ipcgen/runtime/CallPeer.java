@@ -1,0 +1,75 @@
+package dev.ipcgen.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The caller as a handler sees it ({@link CallContext#peer()}): its connection, with the served
+ * call's deadline and cancellation passed on to every call made through it, so work a handler
+ * starts on the caller's behalf stops when the caller stops waiting. Equal to the connection.
+ */
+final class CallPeer implements Peer {
+
+    private final Connection connection;
+    private final ServerCall served;
+
+    CallPeer(Connection connection, ServerCall served) {
+        this.connection = connection;
+        this.served = served;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public <Req, Resp> CompletableFuture<Resp> call(MethodDescriptor<Req, Resp> method, Req request, CallOptions options) {
+        CallOptions inherited = options;
+        if (served.hasDeadline()) {
+            long left = served.deadlineNanos() - System.nanoTime();
+            if (left <= 0 || served.isCancelled()) {
+                return CompletableFuture.failedFuture(IpcException.callFailed(
+                        served.isCancelled() ? ErrorCode.CANCELLED : ErrorCode.DEADLINE_EXCEEDED, method.fullName(),
+                        describe(), "the call being served (" + served.method().fullName() + ") "
+                                + (served.isCancelled() ? "was cancelled" : "has no time left")));
+            }
+            Duration remaining = Duration.ofNanos(left);
+            if (options.timeout().isEmpty() || options.timeout().get().compareTo(remaining) > 0) {
+                inherited = options.withTimeout(remaining);
+            }
+        } else if (served.isCancelled()) {
+            return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.CANCELLED, method.fullName(),
+                    describe(), "the call being served (" + served.method().fullName() + ") was cancelled"));
+        }
+        CompletableFuture<Resp> f = connection.call(method, request, inherited);
+        if (served.callId() != 0 && !f.isDone()) {
+            served.onCancel(() -> f.cancel(false));
+        }
+        return f;
+    }
+
+    @Override
+    public <Req> CompletableFuture<Void> send(MethodDescriptor<Req, Void> method, Req request, CallOptions options) {
+        return connection.send(method, request, options);
+    }
+
+    @Override
+    public String describe() {
+        return connection.describe();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o == connection || o instanceof CallPeer && ((CallPeer) o).connection == connection;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(connection);
+    }
+
+    @Override
+    public String toString() {
+        return connection.toString();
+    }
+}
