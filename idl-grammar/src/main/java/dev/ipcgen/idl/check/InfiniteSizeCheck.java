@@ -32,7 +32,7 @@ public final class InfiniteSizeCheck implements SemanticCheck {
     private record Step(String from, String label, String target) {
     }
 
-    /** A reference to a type from slot {@code slot} of {@code owner}: 0 for a struct, the variant's index for an enum. */
+    /** A type held in slot {@code slot} of {@code owner}: 0 for a struct, the variant's index for an enum. */
     private record Use(String owner, int slot) {
     }
 
@@ -65,7 +65,8 @@ public final class InfiniteSizeCheck implements SemanticCheck {
     }
 
     /** Reports a cycle at its member declared first, the path starting there. */
-    private static void report(SourceSet set, List<Step> cycle, Map<String, Integer> order, Consumer<Diagnostic> report) {
+    private static void report(SourceSet set, List<Step> cycle, Map<String, Integer> order,
+            Consumer<Diagnostic> report) {
         int first = 0;
         for (int i = 1; i < cycle.size(); i++) {
             if (order.get(cycle.get(i).from()) < order.get(cycle.get(first).from())) {

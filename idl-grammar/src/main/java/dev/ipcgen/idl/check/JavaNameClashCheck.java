@@ -38,8 +38,16 @@ public final class JavaNameClashCheck implements SemanticCheck {
         this.defaultPackage = defaultPackage;
     }
 
-    /** An IDL name that took a Java name. */
-    private record Claim(String kind, String idlName, String identity, String javaName, SourceSpan span) {
+    /**
+     * An IDL name that took a Java name.
+     *
+     * @param version a protocol's version as written, else empty
+     */
+    private record Claim(String kind, String idlName, String version, String javaName, SourceSpan span) {
+        /** What {@link DuplicateNameCheck} compares: two claims with one identity are its to report. */
+        String identity() {
+            return version.isEmpty() ? idlName : idlName + "@" + version;
+        }
     }
 
     /** One Java scope. */
@@ -74,12 +82,12 @@ public final class JavaNameClashCheck implements SemanticCheck {
             Scope scope = classes.computeIfAbsent(pkg, p -> new Scope(true));
             for (Declaration d : f.ast().declarations()) {
                 if (d instanceof ProtocolDecl p) {
-                    classClash(scope, new Claim("protocol", p.name(), "protocol " + p.name() + "@" + p.version(),
-                            names.protocolClassName(p.name()), p.span()), pkg, report);
+                    classClash(scope, new Claim("protocol", p.name(), p.version(), names.protocolClassName(p.name()),
+                            p.span()), pkg, report);
                     checkMessages(names, p, report);
                 } else {
-                    classClash(scope, new Claim(d.kind(), d.name(), "type " + d.name(), names.typeName(d.name()),
-                            d.span()), pkg, report);
+                    classClash(scope, new Claim(d.kind(), d.name(), "", names.typeName(d.name()), d.span()), pkg,
+                            report);
                     if (d instanceof EnumDecl e) {
                         checkVariants(names, e, report);
                     }
@@ -92,9 +100,9 @@ public final class JavaNameClashCheck implements SemanticCheck {
     private static void classClash(Scope scope, Claim claim, String pkg, Consumer<Diagnostic> report) {
         scope.claim(claim).ifPresent(earlier -> {
             // Versions of one protocol differ only in their version.
-            boolean sameName = claim.idlName().equals(earlier.idlName()) && claim.kind().equals("protocol")
-                    && earlier.kind().equals("protocol");
-            String both = label(claim, sameName) + " and " + label(earlier, sameName) + " (" + earlier.span() + ")";
+            boolean versions = claim.idlName().equals(earlier.idlName()) && !claim.version().isEmpty()
+                    && !earlier.version().isEmpty();
+            String both = label(claim, versions) + " and " + label(earlier, versions) + " (" + earlier.span() + ")";
             String how = claim.javaName().equals(earlier.javaName())
                     ? " both become class '" + claim.javaName() + "' in Java package '" + pkg + "'"
                     : " become classes '" + claim.javaName() + "' and '" + earlier.javaName() + "' in Java package '"
@@ -104,7 +112,7 @@ public final class JavaNameClashCheck implements SemanticCheck {
     }
 
     private static String label(Claim c, boolean withVersion) {
-        return c.kind() + " '" + c.idlName() + "'" + (withVersion ? " version " + c.identity().substring(c.identity().indexOf('@') + 1) : "");
+        return c.kind() + " '" + c.idlName() + "'" + (withVersion ? " version " + c.version() : "");
     }
 
     private static void checkFields(JavaNameRules names, String where, List<FieldDecl> fields,
@@ -112,7 +120,7 @@ public final class JavaNameClashCheck implements SemanticCheck {
         Scope scope = new Scope(false);
         for (FieldDecl f : fields) {
             String javaName = names.fieldName(f.name());
-            scope.claim(new Claim("field", f.name(), f.name(), javaName, f.span())).ifPresent(earlier ->
+            scope.claim(new Claim("field", f.name(), "", javaName, f.span())).ifPresent(earlier ->
                     report.accept(clash("field", f.name(), f.span(), earlier, javaName, where)));
         }
     }
@@ -121,7 +129,7 @@ public final class JavaNameClashCheck implements SemanticCheck {
         Scope scope = new Scope(false);
         for (MessageDecl m : p.messages()) {
             String javaName = names.methodName(m.name());
-            scope.claim(new Claim("message", m.name(), m.name(), javaName, m.span())).ifPresent(earlier ->
+            scope.claim(new Claim("message", m.name(), "", javaName, m.span())).ifPresent(earlier ->
                     report.accept(clash("message", m.name(), m.span(), earlier, javaName,
                             "protocol '" + p.name() + "'")));
         }
@@ -139,7 +147,7 @@ public final class JavaNameClashCheck implements SemanticCheck {
                         + "its enum and may not share its name: rename the variant"));
                 continue;
             }
-            scope.claim(new Claim("variant", v.name(), v.name(), javaName, v.span())).ifPresent(earlier ->
+            scope.claim(new Claim("variant", v.name(), "", javaName, v.span())).ifPresent(earlier ->
                     report.accept(clash("variant", v.name(), v.span(), earlier, javaName, "enum '" + e.name() + "'")));
         }
     }
