@@ -60,6 +60,8 @@ public final class IpcClient {
         private int maxConcurrentCalls = 4096;
         private boolean strictFingerprints;
         private ConnectionListener listener;
+        private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
+        private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -126,6 +128,18 @@ public final class IpcClient {
             return this;
         }
 
+        /** Adds an interceptor of the calls the client serves (calls from the server); they run in the order added. */
+        public Builder serverInterceptor(ServerInterceptor interceptor) {
+            serverInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Adds an interceptor of the calls the client makes; they run in the order added. */
+        public Builder clientInterceptor(ClientInterceptor interceptor) {
+            clientInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
         /** Told when the connection has opened and when it closes. */
         public Builder connectionListener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -161,7 +175,8 @@ public final class IpcClient {
                     maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
                     maxConcurrentCalls, stats, strictFingerprints,
-                    listener);
+                    listener, serverInterceptors.toArray(new ServerInterceptor[0]),
+                    clientInterceptors.toArray(new ClientInterceptor[0]));
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");
             IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());

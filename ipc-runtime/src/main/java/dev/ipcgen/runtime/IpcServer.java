@@ -220,6 +220,8 @@ public final class IpcServer implements AutoCloseable {
         private Duration gracePeriod = Duration.ofSeconds(1);
         private boolean strictFingerprints;
         private ConnectionListener listener;
+        private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
+        private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -321,6 +323,18 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
+        /** Adds an interceptor of the calls the server serves; they run in the order added. */
+        public Builder serverInterceptor(ServerInterceptor interceptor) {
+            serverInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Adds an interceptor of the calls the server makes to its clients (through {@link CallContext#peer()} or {@link IpcServer#peers()}); they run in the order added. */
+        public Builder clientInterceptor(ClientInterceptor interceptor) {
+            clientInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
         /** Told when client connections open and close. */
         public Builder connectionListener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -356,7 +370,8 @@ public final class IpcServer implements AutoCloseable {
                     handlerExecutor != null ? handlerExecutor : ownedPool,
                     callbackExecutor != null ? callbackExecutor : ownedPool,
                     handshakeTimeout.toMillis(), maxConcurrentCalls, stats, strictFingerprints,
-                    listener);
+                    listener, serverInterceptors.toArray(new ServerInterceptor[0]),
+                    clientInterceptors.toArray(new ClientInterceptor[0]));
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);

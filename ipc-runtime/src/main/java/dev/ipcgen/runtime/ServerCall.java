@@ -37,6 +37,10 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     /** Run on cancel; guarded by {@code this}, made only when a handler registers one. */
     private List<Runnable> cancelListeners;
     private CallPeer peer;
+    /** When the call arrived; set only when there are interceptors, which get the duration. */
+    private long startNanos;
+    /** Whether the interceptors were told the outcome; guarded by {@code this}. */
+    private boolean reported;
     /** The REQUEST's deadline timer; owned by the event loop. */
     ScheduledFuture<?> deadline;
 
@@ -48,6 +52,9 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         this.callId = callId;
         this.metadata = metadata;
         this.body = body;
+        if (connection.config().serverInterceptors().length != 0) {
+            startNanos = System.nanoTime();
+        }
     }
 
     /** On the event loop, before the handler runs: the REQUEST's timeout, in microseconds from now. */
@@ -160,7 +167,65 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
 
     @Override
     public void run() {
+        if (cancelled) {
+            // Answered already (deadline or CANCEL) before a thread got to it: no handler to run.
+            discard();
+            return;
+        }
+        ServerInterceptor[] interceptors = connection.config().serverInterceptors();
+        if (interceptors.length != 0 && rejectedBy(interceptors)) {
+            return;
+        }
         serve(binding);
+    }
+
+    /** Asks each interceptor; on the first rejection answers (or drops the one-way) and returns true. */
+    private boolean rejectedBy(ServerInterceptor[] interceptors) {
+        for (ServerInterceptor i : interceptors) {
+            Rejection r;
+            try {
+                r = i.onCall(this);
+            } catch (RuntimeException e) {
+                log.warn("a server interceptor failed on {} from {}", binding.method().fullName(), connection.describe(), e);
+                r = Rejection.of(ErrorCode.HANDLER_ERROR, "a server interceptor failed: " + messageOf(e));
+            }
+            if (r != null) {
+                body.release();
+                body = null;
+                if (callId == 0) {
+                    connection.config().stats().oneWayDropped();
+                    log.debug("rejected a one-way {} from {}: {}", binding.method().fullName(), connection.describe(),
+                            r.message());
+                    report(r.code());
+                } else {
+                    answerError(r.code(), r.message());
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tells the interceptors how the call ended, once; {@code outcome} is null for a normal answer. */
+    void report(ErrorCode outcome) {
+        ServerInterceptor[] interceptors = connection.config().serverInterceptors();
+        if (interceptors.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (reported) {
+                return;
+            }
+            reported = true;
+        }
+        long duration = System.nanoTime() - startNanos;
+        for (ServerInterceptor i : interceptors) {
+            try {
+                i.onComplete(this, outcome, duration);
+            } catch (RuntimeException e) {
+                log.warn("a server interceptor failed after {}", binding.method().fullName(), e);
+            }
+        }
     }
 
     private <Req, Resp> void serve(Service.MethodBinding<Req, Resp> b) {
@@ -171,7 +236,7 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         } catch (RuntimeException e) {
             String message = "cannot decode the " + m.fullName() + " request: " + e.getMessage();
             if (callId == 0) {
-                oneWayFailed(message, null);
+                oneWayFailed(ErrorCode.BAD_REQUEST, message, null);
             } else {
                 answerError(ErrorCode.BAD_REQUEST, message);
             }
@@ -212,22 +277,27 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
             try {
                 b.oneWay().handle(request, this);
             } catch (Throwable t) {
-                oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                oneWayFailed(ErrorCode.HANDLER_ERROR, "the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                return;
             }
+            report(null);
         } else {
             CompletionStage<Void> stage;
             try {
                 stage = b.asyncOneWay().handle(request, this);
             } catch (Throwable t) {
-                oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                oneWayFailed(ErrorCode.HANDLER_ERROR, "the " + m.fullName() + " handler failed: " + messageOf(t), t);
                 return;
             }
             if (stage == null) {
+                report(null);
                 return;
             }
             stage.whenComplete((v, t) -> {
                 if (t != null) {
-                    oneWayFailed("the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                    oneWayFailed(ErrorCode.HANDLER_ERROR, "the " + m.fullName() + " handler failed: " + messageOf(t), t);
+                } else {
+                    report(null);
                 }
             });
         }
@@ -257,6 +327,7 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
             return;
         }
         answer = out;
+        report(null);
         connection.enqueue(this);
     }
 
@@ -273,10 +344,12 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     private void answerError(ErrorCode code, String message) {
         MethodDescriptor<?, ?> m = binding.method();
         answer = Frames.error(connection.alloc(), m.protocolId(), m.index(), callId, code.value(), message);
+        report(code);
         connection.enqueue(this);
     }
 
-    private void oneWayFailed(String message, Throwable t) {
+    private void oneWayFailed(ErrorCode code, String message, Throwable t) {
+        report(code);
         connection.config().stats().oneWayDropped();
         log.warn("dropped a one-way message from {}: {}", connection.describe(), message, t);
     }
