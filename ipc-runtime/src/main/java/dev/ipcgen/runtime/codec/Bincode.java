@@ -6,12 +6,11 @@ import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * The primitives of the body encoding (bincode 1.x legacy: fixed-width little-endian integers,
@@ -137,12 +136,21 @@ public final class Bincode {
         out.writeIntLE(index);
     }
 
-    /** Writes a Vec: u64 count, then each element. */
+    /**
+     * Writes a Vec: u64 count, then each element. A {@link RandomAccess} list (what generated
+     * records hold) is walked by index, allocating nothing; any other by its iterator.
+     */
     public static <T> void writeList(ByteBuf out, List<T> list, Codec<T> element) {
         int n = list.size();
         out.writeLongLE(n);
-        for (int i = 0; i < n; i++) {
-            element.encode(out, list.get(i));
+        if (list instanceof RandomAccess) {
+            for (int i = 0; i < n; i++) {
+                element.encode(out, list.get(i));
+            }
+        } else {
+            for (T e : list) {
+                element.encode(out, e);
+            }
         }
     }
 
@@ -156,8 +164,20 @@ public final class Bincode {
         }
     }
 
-    /** Writes a HashMap: u64 count, then key, value pairs in the map's iteration order. */
+    /**
+     * Writes a HashMap: u64 count, then key, value pairs in the map's iteration order. An
+     * {@link OrderedMap} (what generated records hold) is walked by position, allocating nothing.
+     */
     public static <K, V> void writeMap(ByteBuf out, Map<K, V> map, Codec<K> key, Codec<V> value) {
+        if (map instanceof OrderedMap<K, V> ordered) {
+            int n = ordered.size();
+            out.writeLongLE(n);
+            for (int i = 0; i < n; i++) {
+                key.encode(out, ordered.keyAt(i));
+                value.encode(out, ordered.valueAt(i));
+            }
+            return;
+        }
         out.writeLongLE(map.size());
         for (Map.Entry<K, V> e : map.entrySet()) {
             key.encode(out, e.getKey());
@@ -351,17 +371,28 @@ public final class Bincode {
         return (int) index;
     }
 
-    /** Reads a Vec into an immutable list. */
-    public static <T> List<T> readList(ByteBuf in, Codec<T> element, int minElementSize) {
+    /**
+     * Reads a Vec into an {@link ImmutableList}. A decode error's path names the element:
+     * {@code [2]}.
+     */
+    public static <T> ImmutableList<T> readList(ByteBuf in, Codec<T> element, int minElementSize) {
         int n = readLength(in, minElementSize, "Vec");
         if (n == 0) {
-            return List.of();
+            return ImmutableList.of();
         }
-        List<T> list = new ArrayList<>(Math.min(n, 1 << 16));
+        // Elements of zero bytes pass readLength in any number: grow as they arrive.
+        Object[] elements = new Object[Math.min(n, 1 << 16)];
         for (int i = 0; i < n; i++) {
-            list.add(element.decode(in));
+            if (i == elements.length) {
+                elements = Arrays.copyOf(elements, (int) Math.min(n, 2L * i));
+            }
+            try {
+                elements[i] = element.decode(in);
+            } catch (DecodeException e) {
+                throw e.within("[" + i + "]");
+            }
         }
-        return Collections.unmodifiableList(list);
+        return ImmutableList.adopt(elements, n);
     }
 
     /** Reads an Option. */
@@ -377,18 +408,37 @@ public final class Bincode {
         throw new DecodeException("invalid Option tag " + (tag & 0xFF) + " (expected: 0 or 1)");
     }
 
-    /** Reads a HashMap into an immutable map that keeps the wire order; a repeated key's last value wins. */
-    public static <K, V> Map<K, V> readMap(ByteBuf in, Codec<K> key, Codec<V> value, int minEntrySize) {
+    /**
+     * Reads a HashMap into an {@link OrderedMap} in wire order; a repeated key keeps its first
+     * place and its last value (serde keeps the last value). A decode error's path names the entry
+     * and its part: {@code [2].key} or {@code [2].value}.
+     */
+    public static <K, V> OrderedMap<K, V> readMap(ByteBuf in, Codec<K> key, Codec<V> value, int minEntrySize) {
         int n = readLength(in, minEntrySize, "HashMap");
         if (n == 0) {
-            return Map.of();
+            return OrderedMap.of();
         }
-        Map<K, V> map = new LinkedHashMap<>(Math.min(n, 1 << 16) * 4 / 3 + 1);
+        // Entries of zero bytes pass readLength in any number: grow as they arrive.
+        Object[] keys = new Object[Math.min(n, 1 << 16)];
+        Object[] values = new Object[keys.length];
         for (int i = 0; i < n; i++) {
-            K k = key.decode(in);
-            map.put(k, value.decode(in));
+            if (i == keys.length) {
+                int capacity = (int) Math.min(n, 2L * i);
+                keys = Arrays.copyOf(keys, capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+            try {
+                keys[i] = key.decode(in);
+            } catch (DecodeException e) {
+                throw e.within("key").within("[" + i + "]");
+            }
+            try {
+                values[i] = value.decode(in);
+            } catch (DecodeException e) {
+                throw e.within("value").within("[" + i + "]");
+            }
         }
-        return Collections.unmodifiableMap(map);
+        return OrderedMap.adopt(keys, values, n);
     }
 
     private static void need(ByteBuf in, int bytes, String what) {
