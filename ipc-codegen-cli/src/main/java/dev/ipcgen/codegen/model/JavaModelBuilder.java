@@ -272,16 +272,12 @@ public final class JavaModelBuilder {
             return List.of();
         }
         if (c.type() instanceof VecType) {
-            return List.of(n + " = java.util.List.copyOf(" + nonNull + ");");
+            // A decoded ImmutableList is kept as it is; List.copyOf would copy it again.
+            return List.of(n + " = dev.ipcgen.runtime.codec.ImmutableList.copyOf(" + n + ", " + JavaTypes.javaString(n) + ");");
         }
         if (c.type() instanceof MapType) {
-            // Map.copyOf would lose the order, which the wire keeps.
-            return List.of(
-                    n + " = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(" + nonNull + "));",
-                    "if (" + n + ".containsKey(null) || " + n + ".containsValue(null)) {",
-                    "    throw new java.lang.NullPointerException(" + JavaTypes.javaString(n + " holds a null key or value")
-                            + ");",
-                    "}");
+            // Map.copyOf would lose the order, which the wire keeps; a decoded OrderedMap is kept as it is.
+            return List.of(n + " = dev.ipcgen.runtime.codec.OrderedMap.copyOf(" + n + ", " + JavaTypes.javaString(n) + ");");
         }
         return List.of(nonNull + ";");
     }

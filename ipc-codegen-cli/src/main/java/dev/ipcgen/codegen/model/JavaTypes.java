@@ -210,19 +210,19 @@ public final class JavaTypes {
         }
         if (type instanceof VecType v) {
             String element = elementCodec(v.element(), label, composites);
-            return CodecConstant.container(composites.newName(base), "list", valueType, boxed(v.element()), element, "", "",
+            return CodecConstant.container(composites.newName(base), "list", valueType, element, "",
                     minSize(v.element()));
         }
         if (type instanceof OptionType o) {
             String inner = elementCodec(o.inner(), label, composites);
-            return CodecConstant.container(composites.newName(base), "option", valueType, boxed(o.inner()), inner, "", "",
+            return CodecConstant.container(composites.newName(base), "option", valueType, inner, "",
                     minSize(o.inner()));
         }
         MapType m = (MapType) type;
         String key = elementCodec(m.key(), label, composites);
         String value = elementCodec(m.value(), label, composites);
-        return CodecConstant.container(composites.newName(base), "map", valueType, boxed(m.value()), value, boxed(m.key()),
-                key, saturatedAdd(minSize(m.key()), minSize(m.value())));
+        return CodecConstant.container(composites.newName(base), "map", valueType, value, key,
+                saturatedAdd(minSize(m.key()), minSize(m.value())));
     }
 
     /**

@@ -36,37 +36,13 @@ package ${file.packageName};
         @java.lang.Override
         public ${k.valueType} decode(io.netty.buffer.ByteBuf in) {
 <#if k.kind == "list">
-            int n = ${B}.readLength(in, ${k.minSize?c}, "Vec");
-            java.util.List<${k.elementType}> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(${k.elementCodec}.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return ${B}.readList(in, ${k.elementCodec}, ${k.minSize?c});
 <#elseif k.kind == "option">
             return ${B}.readOption(in, ${k.elementCodec});
 <#else>
-            int n = ${B}.readLength(in, ${k.minSize?c}, "HashMap");
-            java.util.Map<${k.keyType}, ${k.elementType}> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                ${k.keyType} key;
-                try {
-                    key = ${k.keyCodec}.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, ${k.elementCodec}.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return ${B}.readMap(in, ${k.keyCodec}, ${k.elementCodec}, ${k.minSize?c});
 </#if>
         }
     };

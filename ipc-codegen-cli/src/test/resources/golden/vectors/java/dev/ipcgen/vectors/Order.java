@@ -19,12 +19,9 @@ public record Order(
     /** Checks for nulls and copies collections, so that the record is immutable. */
     public Order {
         java.util.Objects.requireNonNull(customer, "customer");
-        items = java.util.List.copyOf(java.util.Objects.requireNonNull(items, "items"));
+        items = dev.ipcgen.runtime.codec.ImmutableList.copyOf(items, "items");
         java.util.Objects.requireNonNull(status, "status");
-        metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(metadata, "metadata")));
-        if (metadata.containsKey(null) || metadata.containsValue(null)) {
-            throw new java.lang.NullPointerException("metadata holds a null key or value");
-        }
+        metadata = dev.ipcgen.runtime.codec.OrderedMap.copyOf(metadata, "metadata");
     }
 
     /** Encodes and decodes {@code Order} in the body encoding (wire-format.md section 6). */
@@ -107,17 +104,8 @@ public record Order(
 
         @java.lang.Override
         public java.util.List<dev.ipcgen.vectors.LineItem> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 20, "Vec");
-            java.util.List<dev.ipcgen.vectors.LineItem> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.vectors.LineItem.CODEC.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.vectors.LineItem.CODEC, 20);
         }
     };
 
@@ -129,23 +117,8 @@ public record Order(
 
         @java.lang.Override
         public java.util.Map<java.lang.String, java.lang.String> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
-            java.util.Map<java.lang.String, java.lang.String> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.String key;
-                try {
-                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING, 16);
         }
     };
 }

@@ -16,7 +16,7 @@ public record User(
     public User {
         java.util.Objects.requireNonNull(name, "name");
         java.util.Objects.requireNonNull(email, "email");
-        roles = java.util.List.copyOf(java.util.Objects.requireNonNull(roles, "roles"));
+        roles = dev.ipcgen.runtime.codec.ImmutableList.copyOf(roles, "roles");
     }
 
     /** Encodes and decodes {@code User} in the body encoding (wire-format.md section 6). */
@@ -79,17 +79,8 @@ public record User(
 
         @java.lang.Override
         public java.util.List<dev.ipcgen.vectors.Role> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
-            java.util.List<dev.ipcgen.vectors.Role> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.vectors.Role.CODEC.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.vectors.Role.CODEC, 4);
         }
     };
 }

@@ -127,7 +127,7 @@ public final class AppProtocol {
 
         /** Checks for nulls and copies collections, so that the record is immutable. */
         public ListUsersResponse {
-            users = java.util.List.copyOf(java.util.Objects.requireNonNull(users, "users"));
+            users = dev.ipcgen.runtime.codec.ImmutableList.copyOf(users, "users");
         }
 
         /** Encodes and decodes {@code ListUsersResponse} in the body encoding (wire-format.md section 6). */
@@ -159,17 +159,8 @@ public final class AppProtocol {
 
             @java.lang.Override
             public java.util.List<dev.ipcgen.examples.basic.User> decode(io.netty.buffer.ByteBuf in) {
-                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 33, "Vec");
-                java.util.List<dev.ipcgen.examples.basic.User> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-                for (int i = 0; i < n; i++) {
-                    try {
-                        list.add(dev.ipcgen.examples.basic.User.CODEC.decode(in));
-                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                        throw e.within("[" + i + "]");
-                    }
-                }
-                // Immutable once: the record's List.copyOf keeps it as it is.
-                return java.util.List.copyOf(list);
+                // An ImmutableList, which the record keeps as it is; errors name [i].
+                return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.examples.basic.User.CODEC, 33);
             }
         };
     }

@@ -19,11 +19,8 @@ public record User(
     public User {
         java.util.Objects.requireNonNull(name, "name");
         java.util.Objects.requireNonNull(email, "email");
-        roles = java.util.List.copyOf(java.util.Objects.requireNonNull(roles, "roles"));
-        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(attributes, "attributes")));
-        if (attributes.containsKey(null) || attributes.containsValue(null)) {
-            throw new java.lang.NullPointerException("attributes holds a null key or value");
-        }
+        roles = dev.ipcgen.runtime.codec.ImmutableList.copyOf(roles, "roles");
+        attributes = dev.ipcgen.runtime.codec.OrderedMap.copyOf(attributes, "attributes");
     }
 
     /** Encodes and decodes {@code User} in the body encoding (wire-format.md section 6). */
@@ -96,17 +93,8 @@ public record User(
 
         @java.lang.Override
         public java.util.List<dev.ipcgen.examples.basic.Role> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
-            java.util.List<dev.ipcgen.examples.basic.Role> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.examples.basic.Role.CODEC.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.examples.basic.Role.CODEC, 4);
         }
     };
 
@@ -118,23 +106,8 @@ public record User(
 
         @java.lang.Override
         public java.util.Map<java.lang.String, java.lang.String> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
-            java.util.Map<java.lang.String, java.lang.String> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.String key;
-                try {
-                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.STRING, 16);
         }
     };
 }

@@ -9,7 +9,7 @@ public record List(java.util.List<java.lang.String> items) {
 
     /** Checks for nulls and copies collections, so that the record is immutable. */
     public List {
-        items = java.util.List.copyOf(java.util.Objects.requireNonNull(items, "items"));
+        items = dev.ipcgen.runtime.codec.ImmutableList.copyOf(items, "items");
     }
 
     /** Encodes and decodes {@code List} in the body encoding (wire-format.md section 6). */
@@ -41,17 +41,8 @@ public record List(java.util.List<java.lang.String> items) {
 
         @java.lang.Override
         public java.util.List<java.lang.String> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 8, "Vec");
-            java.util.List<java.lang.String> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.runtime.codec.Codecs.STRING.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.runtime.codec.Codecs.STRING, 8);
         }
     };
 }

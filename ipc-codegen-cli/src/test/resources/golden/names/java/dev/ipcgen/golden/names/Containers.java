@@ -20,20 +20,11 @@ public record Containers(
     /** Checks for nulls and copies collections, so that the record is immutable. */
     public Containers {
         java.util.Objects.requireNonNull(twice, "twice");
-        handlers = java.util.List.copyOf(java.util.Objects.requireNonNull(handlers, "handlers"));
-        byChar = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(byChar, "byChar")));
-        if (byChar.containsKey(null) || byChar.containsValue(null)) {
-            throw new java.lang.NullPointerException("byChar holds a null key or value");
-        }
-        byU64 = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(byU64, "byU64")));
-        if (byU64.containsKey(null) || byU64.containsValue(null)) {
-            throw new java.lang.NullPointerException("byU64 holds a null key or value");
-        }
-        byKind = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(byKind, "byKind")));
-        if (byKind.containsKey(null) || byKind.containsValue(null)) {
-            throw new java.lang.NullPointerException("byKind holds a null key or value");
-        }
-        empty = java.util.List.copyOf(java.util.Objects.requireNonNull(empty, "empty"));
+        handlers = dev.ipcgen.runtime.codec.ImmutableList.copyOf(handlers, "handlers");
+        byChar = dev.ipcgen.runtime.codec.OrderedMap.copyOf(byChar, "byChar");
+        byU64 = dev.ipcgen.runtime.codec.OrderedMap.copyOf(byU64, "byU64");
+        byKind = dev.ipcgen.runtime.codec.OrderedMap.copyOf(byKind, "byKind");
+        empty = dev.ipcgen.runtime.codec.ImmutableList.copyOf(empty, "empty");
     }
 
     /** Encodes and decodes {@code Containers} in the body encoding (wire-format.md section 6). */
@@ -143,17 +134,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
-            java.util.List<java.util.Optional<dev.ipcgen.golden.names.Handler>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(OPTION_HANDLER.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, OPTION_HANDLER, 1);
         }
     };
 
@@ -168,23 +150,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.Map<java.lang.Integer, java.lang.Boolean> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 2, "HashMap");
-            java.util.Map<java.lang.Integer, java.lang.Boolean> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.Integer key;
-                try {
-                    key = CHAR_BYCHAR.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, dev.ipcgen.runtime.codec.Codecs.BOOL.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, CHAR_BYCHAR, dev.ipcgen.runtime.codec.Codecs.BOOL, 2);
         }
     };
 
@@ -196,17 +163,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.List<dev.ipcgen.golden.names.Event> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
-            java.util.List<dev.ipcgen.golden.names.Event> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.golden.names.Event.CODEC.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.golden.names.Event.CODEC, 4);
         }
     };
 
@@ -218,23 +176,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
-            java.util.Map<java.lang.Long, java.util.List<dev.ipcgen.golden.names.Event>> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.Long key;
-                try {
-                    key = dev.ipcgen.runtime.codec.Codecs.U64.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, VEC_EVENT.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.U64, VEC_EVENT, 16);
         }
     };
 
@@ -258,23 +201,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 9, "HashMap");
-            java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.String key;
-                try {
-                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, OPTION_LIST.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.STRING, OPTION_LIST, 9);
         }
     };
 
@@ -286,23 +214,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 12, "HashMap");
-            java.util.Map<dev.ipcgen.golden.names.Kind, java.util.Map<java.lang.String, java.util.Optional<dev.ipcgen.golden.common.List>>> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                dev.ipcgen.golden.names.Kind key;
-                try {
-                    key = dev.ipcgen.golden.names.Kind.CODEC.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, HASHMAP_STRING_OPTION_LIST.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.golden.names.Kind.CODEC, HASHMAP_STRING_OPTION_LIST, 12);
         }
     };
 
@@ -314,17 +227,8 @@ public record Containers(
 
         @java.lang.Override
         public java.util.List<dev.ipcgen.golden.names.Empty> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 0, "Vec");
-            java.util.List<dev.ipcgen.golden.names.Empty> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.golden.names.Empty.CODEC.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.golden.names.Empty.CODEC, 0);
         }
     };
 }

@@ -20,10 +20,7 @@ public record Contextual(
     /** Checks for nulls and copies collections, so that the record is immutable. */
     public Contextual {
         java.util.Objects.requireNonNull(protocol, "protocol");
-        widths = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(widths, "widths")));
-        if (widths.containsKey(null) || widths.containsValue(null)) {
-            throw new java.lang.NullPointerException("widths holds a null key or value");
-        }
+        widths = dev.ipcgen.runtime.codec.OrderedMap.copyOf(widths, "widths");
     }
 
     /** Encodes and decodes {@code Contextual} in the body encoding (wire-format.md section 6). */
@@ -131,17 +128,8 @@ public record Contextual(
 
         @java.lang.Override
         public java.util.List<java.util.Optional<java.lang.Integer>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
-            java.util.List<java.util.Optional<java.lang.Integer>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(OPTION_I32.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, OPTION_I32, 1);
         }
     };
 
@@ -153,23 +141,8 @@ public record Contextual(
 
         @java.lang.Override
         public java.util.Map<java.lang.Integer, java.util.List<java.util.Optional<java.lang.Integer>>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 10, "HashMap");
-            java.util.Map<java.lang.Integer, java.util.List<java.util.Optional<java.lang.Integer>>> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.Integer key;
-                try {
-                    key = U16_WIDTHS.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, VEC_OPTION_I32.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, U16_WIDTHS, VEC_OPTION_I32, 10);
         }
     };
 }

@@ -73,7 +73,7 @@ public final class DescriptorProtocol {
 
         /** Checks for nulls and copies collections, so that the record is immutable. */
         public DescriptorResponse {
-            events = java.util.List.copyOf(java.util.Objects.requireNonNull(events, "events"));
+            events = dev.ipcgen.runtime.codec.ImmutableList.copyOf(events, "events");
         }
 
         /** Encodes and decodes {@code DescriptorResponse} in the body encoding (wire-format.md section 6). */
@@ -105,17 +105,8 @@ public final class DescriptorProtocol {
 
             @java.lang.Override
             public java.util.List<dev.ipcgen.golden.names.Event> decode(io.netty.buffer.ByteBuf in) {
-                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
-                java.util.List<dev.ipcgen.golden.names.Event> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-                for (int i = 0; i < n; i++) {
-                    try {
-                        list.add(dev.ipcgen.golden.names.Event.CODEC.decode(in));
-                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                        throw e.within("[" + i + "]");
-                    }
-                }
-                // Immutable once: the record's List.copyOf keeps it as it is.
-                return java.util.List.copyOf(list);
+                // An ImmutableList, which the record keeps as it is; errors name [i].
+                return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.golden.names.Event.CODEC, 4);
             }
         };
     }
@@ -205,17 +196,8 @@ public final class DescriptorProtocol {
 
             @java.lang.Override
             public java.util.List<dev.ipcgen.golden.names.Kind> decode(io.netty.buffer.ByteBuf in) {
-                int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 4, "Vec");
-                java.util.List<dev.ipcgen.golden.names.Kind> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-                for (int i = 0; i < n; i++) {
-                    try {
-                        list.add(dev.ipcgen.golden.names.Kind.CODEC.decode(in));
-                    } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                        throw e.within("[" + i + "]");
-                    }
-                }
-                // Immutable once: the record's List.copyOf keeps it as it is.
-                return java.util.List.copyOf(list);
+                // An ImmutableList, which the record keeps as it is; errors name [i].
+                return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.golden.names.Kind.CODEC, 4);
             }
         };
     }

@@ -29,11 +29,8 @@ public record Handler(
         java.util.Objects.requireNonNull(optional, "optional");
         java.util.Objects.requireNonNull(data, "data");
         java.util.Objects.requireNonNull(raw, "raw");
-        nested = java.util.List.copyOf(java.util.Objects.requireNonNull(nested, "nested"));
-        byRole = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Objects.requireNonNull(byRole, "byRole")));
-        if (byRole.containsKey(null) || byRole.containsValue(null)) {
-            throw new java.lang.NullPointerException("byRole holds a null key or value");
-        }
+        nested = dev.ipcgen.runtime.codec.ImmutableList.copyOf(nested, "nested");
+        byRole = dev.ipcgen.runtime.codec.OrderedMap.copyOf(byRole, "byRole");
         java.util.Objects.requireNonNull(maybeMap, "maybeMap");
     }
 
@@ -192,17 +189,8 @@ public record Handler(
 
         @java.lang.Override
         public java.util.List<java.util.Optional<java.lang.Integer>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
-            java.util.List<java.util.Optional<java.lang.Integer>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(OPTION_U16_NESTED.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, OPTION_U16_NESTED, 1);
         }
     };
 
@@ -214,17 +202,8 @@ public record Handler(
 
         @java.lang.Override
         public java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 8, "Vec");
-            java.util.List<java.util.List<java.util.Optional<java.lang.Integer>>> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(VEC_OPTION_U16_NESTED.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, VEC_OPTION_U16_NESTED, 8);
         }
     };
 
@@ -236,17 +215,8 @@ public record Handler(
 
         @java.lang.Override
         public java.util.List<java.lang.Byte> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 1, "Vec");
-            java.util.List<java.lang.Byte> list = new java.util.ArrayList<>(java.lang.Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                try {
-                    list.add(dev.ipcgen.runtime.codec.Codecs.I8.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("[" + i + "]");
-                }
-            }
-            // Immutable once: the record's List.copyOf keeps it as it is.
-            return java.util.List.copyOf(list);
+            // An ImmutableList, which the record keeps as it is; errors name [i].
+            return dev.ipcgen.runtime.codec.Bincode.readList(in, dev.ipcgen.runtime.codec.Codecs.I8, 1);
         }
     };
 
@@ -258,23 +228,8 @@ public record Handler(
 
         @java.lang.Override
         public java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 12, "HashMap");
-            java.util.Map<dev.ipcgen.golden.names.Kind, java.util.List<java.lang.Byte>> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                dev.ipcgen.golden.names.Kind key;
-                try {
-                    key = dev.ipcgen.golden.names.Kind.CODEC.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, VEC_I8.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.golden.names.Kind.CODEC, VEC_I8, 12);
         }
     };
 
@@ -286,23 +241,8 @@ public record Handler(
 
         @java.lang.Override
         public java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes> decode(io.netty.buffer.ByteBuf in) {
-            int n = dev.ipcgen.runtime.codec.Bincode.readLength(in, 16, "HashMap");
-            java.util.Map<java.lang.String, dev.ipcgen.runtime.Bytes> map = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                java.lang.String key;
-                try {
-                    key = dev.ipcgen.runtime.codec.Codecs.STRING.decode(in);
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("key").within("[" + i + "]");
-                }
-                try {
-                    // A repeated key: the last value wins, as serde does.
-                    map.put(key, dev.ipcgen.runtime.codec.Codecs.BYTES.decode(in));
-                } catch (dev.ipcgen.runtime.codec.DecodeException e) {
-                    throw e.within("value").within("[" + i + "]");
-                }
-            }
-            return java.util.Collections.unmodifiableMap(map);
+            // An OrderedMap, which the record keeps as it is; errors name [i].key or [i].value.
+            return dev.ipcgen.runtime.codec.Bincode.readMap(in, dev.ipcgen.runtime.codec.Codecs.STRING, dev.ipcgen.runtime.codec.Codecs.BYTES, 16);
         }
     };
 }
