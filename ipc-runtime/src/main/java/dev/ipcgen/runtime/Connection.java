@@ -12,11 +12,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.LongObjectHashMap;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -31,6 +33,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -61,6 +64,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private volatile String closeReason;
     private volatile IntObjectHashMap<ProtocolInfo> remoteProtocols;
     private volatile long peerMaxFrameLength = Frames.MIN_MAX_FRAME_LENGTH;
+    /** Bytes of REQUEST and ONEWAY frames in the write queue, not yet handed to the channel. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Callers waiting for the connection to become writable ({@link WritePolicy#WAIT}) wait on this. */
+    private final Object writableSignal = new Object();
+    private final AtomicInteger writeWaiters = new AtomicInteger();
     /** Why no new call may start here: this end or the peer sent GOAWAY. */
     private volatile String goAwayReason;
 
@@ -222,11 +230,17 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
+        long waited;
+        try {
+            waited = awaitWritable(method, options);
+        } catch (IpcException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         long callId = nextCallId.getAndIncrement();
         long timeoutNanos = -1;
         int flags = 0;
         if (options.timeout().isPresent()) {
-            timeoutNanos = Math.max(0, saturatedNanos(options));
+            timeoutNanos = Math.max(0, saturatedNanos(options) - waited);
             flags = Frames.FLAG_TIMEOUT;
         }
         Map<String, Bytes> metadata = options.metadata();
@@ -257,6 +271,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     describe(), "cannot encode the request: " + e.getMessage()));
         }
         PendingCall<Resp> call = new PendingCall<>(this, method, callId, out, timeoutNanos);
+        queuedBytes.addAndGet(out.readableBytes());
         writeQueue.enqueue(call);
         return call.future;
     }
@@ -296,6 +311,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
+        try {
+            awaitWritable(method, options);
+        } catch (IpcException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         ByteBuf out = alloc().ioBuffer();
         try {
             Map<String, Bytes> metadata = options.metadata();
@@ -319,8 +339,115 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     describe(), "cannot encode the message: " + e.getMessage()));
         }
         OneWaySend send = new OneWaySend(this, method, out);
+        queuedBytes.addAndGet(out.readableBytes());
         writeQueue.enqueue(send);
         return send.future;
+    }
+
+    // ---- back-pressure (WritePolicy) ------------------------------------------------------
+
+    /**
+     * Whether a caller may queue another frame: the bytes it queued and Netty's outgoing buffer
+     * are below the high-water mark (and, once past it, have fallen below the low-water mark).
+     */
+    private boolean isWritable() {
+        return queuedBytes.get() < ctx.channel().bytesBeforeUnwritable();
+    }
+
+    /**
+     * Returns at once when the connection is writable; otherwise fails or waits by the write
+     * policy. Returns the nanoseconds waited, which count against the call's timeout.
+     *
+     * @throws IpcException RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, CANCELLED or CONNECTION_CLOSED
+     */
+    private long awaitWritable(MethodDescriptor<?, ?> method, CallOptions options) {
+        if (isWritable()) {
+            return 0;
+        }
+        if (config.writePolicy() == WritePolicy.FAIL || onAnEventLoop()) {
+            throw IpcException.callFailed(ErrorCode.RESOURCE_EXHAUSTED, method.fullName(), describe(),
+                    "the peer is not reading: " + backlog());
+        }
+        long start = System.nanoTime();
+        long maxWait = config.maxWriteWaitNanos();
+        boolean deadlineFirst = false;
+        if (options.timeout().isPresent() && saturatedNanos(options) < maxWait) {
+            maxWait = saturatedNanos(options);
+            deadlineFirst = true;
+        }
+        writeWaiters.incrementAndGet();
+        try {
+            synchronized (writableSignal) {
+                while (!closed && !isWritable()) {
+                    long left = maxWait - (System.nanoTime() - start);
+                    if (left <= 0) {
+                        throw deadlineFirst
+                                ? IpcException.callFailed(ErrorCode.DEADLINE_EXCEEDED, method.fullName(), describe(),
+                                        "no room to send within " + TimeUnit.NANOSECONDS.toMillis(maxWait)
+                                                + " ms: the peer is not reading: " + backlog())
+                                : IpcException.callFailed(ErrorCode.RESOURCE_EXHAUSTED, method.fullName(), describe(),
+                                        "the peer has not read for " + TimeUnit.NANOSECONDS.toMillis(maxWait)
+                                                + " ms: " + backlog());
+                    }
+                    // Bounded slices: a missed signal costs at most one slice.
+                    writableSignal.wait(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(left))));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw IpcException.callFailed(ErrorCode.CANCELLED, method.fullName(), describe(),
+                    "interrupted while waiting for the peer to read");
+        } finally {
+            writeWaiters.decrementAndGet();
+        }
+        if (closed) {
+            throw closedError(method.fullName());
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Whether this thread is one of the endpoint's event loops, which must never block. */
+    private boolean onAnEventLoop() {
+        for (EventExecutor e : eventLoop().parent()) {
+            if (e.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "N bytes wait to be written (high-water mark M)". */
+    private String backlog() {
+        return pendingWriteBytes() + " bytes wait to be written (high-water mark "
+                + ctx.channel().config().getWriteBufferHighWaterMark() + ")";
+    }
+
+    /** Bytes of frames waiting to be written on this end: queued calls plus Netty's outgoing buffer. */
+    long pendingWriteBytes() {
+        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+        return queuedBytes.get() + (out == null ? 0 : out.totalPendingWriteBytes());
+    }
+
+    /** On the event loop: a REQUEST or ONEWAY of {@code bytes} left the write queue. */
+    void dequeued(int bytes) {
+        queuedBytes.addAndGet(-bytes);
+    }
+
+    /** On the event loop, after a drained batch or a writability change: wakes waiting callers. */
+    void signalWritable() {
+        if (writeWaiters.get() != 0) {
+            synchronized (writableSignal) {
+                writableSignal.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            signalWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     /** Why a call to {@code method} cannot be made here at all, or {@code null}. */
@@ -825,6 +952,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             }
         }
         serving.clear();
+        signalWritable();
         if (listenerConnected != null) {
             ConnectionListener listener = config.listener();
             listenerConnected.whenCompleteAsync((v, t) -> notifyListener(listener, false), config.callbackExecutor());

@@ -1,6 +1,7 @@
 package dev.ipcgen.runtime;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every connection of one endpoint (a server, or one client connection) shares.
@@ -18,6 +19,8 @@ import java.util.concurrent.Executor;
  * @param listener told when connections open and close; {@code null} for none
  * @param serverInterceptors see every call served, in order; empty for none
  * @param clientInterceptors see every call made, in order; empty for none
+ * @param writePolicy what a caller does while the connection is not writable
+ * @param maxWriteWaitNanos how long {@link WritePolicy#WAIT} waits at most
  */
 record EndpointConfig(
         String local,
@@ -31,16 +34,27 @@ record EndpointConfig(
         boolean strictFingerprints,
         ConnectionListener listener,
         ServerInterceptor[] serverInterceptors,
-        ClientInterceptor[] clientInterceptors) {
+        ClientInterceptor[] clientInterceptors,
+        WritePolicy writePolicy,
+        long maxWriteWaitNanos) {
 
     private static final ServerInterceptor[] NO_SERVER_INTERCEPTORS = {};
     private static final ClientInterceptor[] NO_CLIENT_INTERCEPTORS = {};
 
-    /** No interceptors. */
+    /** How long {@link WritePolicy#WAIT} waits at most unless configured. */
+    static final long DEFAULT_MAX_WRITE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** The default low-water mark of the outgoing buffer: writable again below it. */
+    static final int DEFAULT_LOW_WATER_MARK = 256 * 1024;
+    /** The default high-water mark of the outgoing buffer: not writable from it on. */
+    static final int DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
+
+    /** No interceptors, {@link WritePolicy#WAIT} for at most 30 s. */
     EndpointConfig(String local, ServiceTable services, int maxFrameLength, Executor handlerExecutor,
             Executor callbackExecutor, long handshakeTimeoutMillis, int maxConcurrentCalls, IpcStats stats,
             boolean strictFingerprints, ConnectionListener listener) {
         this(local, services, maxFrameLength, handlerExecutor, callbackExecutor, handshakeTimeoutMillis,
-                maxConcurrentCalls, stats, strictFingerprints, listener, NO_SERVER_INTERCEPTORS, NO_CLIENT_INTERCEPTORS);
+                maxConcurrentCalls, stats, strictFingerprints, listener, NO_SERVER_INTERCEPTORS, NO_CLIENT_INTERCEPTORS,
+                WritePolicy.WAIT, DEFAULT_MAX_WRITE_WAIT_NANOS);
     }
 }

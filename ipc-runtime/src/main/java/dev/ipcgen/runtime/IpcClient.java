@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import java.net.ConnectException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -62,6 +63,10 @@ public final class IpcClient {
         private ConnectionListener listener;
         private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
         private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
+        private WritePolicy writePolicy = WritePolicy.WAIT;
+        private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
+        private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
+                EndpointConfig.DEFAULT_HIGH_WATER_MARK);
 
         private Builder() {
         }
@@ -140,6 +145,36 @@ public final class IpcClient {
             return this;
         }
 
+        /**
+         * What a caller does when the connection is not writable because the peer is not reading:
+         * {@link WritePolicy#WAIT} (the default) or {@link WritePolicy#FAIL}.
+         */
+        public Builder writePolicy(WritePolicy policy) {
+            this.writePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How long {@link WritePolicy#WAIT} blocks a caller at most before failing its call with
+         * {@link ErrorCode#RESOURCE_EXHAUSTED}; default 30 s.
+         */
+        public Builder maxWriteWait(Duration maxWait) {
+            this.maxWriteWait = IpcServer.checkPositive(maxWait, "maxWriteWait");
+            return this;
+        }
+
+        /**
+         * The outgoing buffer's water marks, in bytes: from {@code high} bytes waiting to be written
+         * on, the connection is not writable and callers wait or fail ({@link #writePolicy}); it is
+         * writable again once below {@code low}. Default 256 KiB and 1 MiB.
+         *
+         * @throws IllegalArgumentException unless {@code 0 < low <= high}
+         */
+        public Builder writeBufferWaterMarks(int low, int high) {
+            this.waterMark = IpcServer.checkWaterMarks(low, high);
+            return this;
+        }
+
         /** Told when the connection has opened and when it closes. */
         public Builder connectionListener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -176,13 +211,14 @@ public final class IpcClient {
                     callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
                     maxConcurrentCalls, stats, strictFingerprints,
                     listener, serverInterceptors.toArray(new ServerInterceptor[0]),
-                    clientInterceptors.toArray(new ClientInterceptor[0]));
+                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait));
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");
             IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channelFactory(() -> family.newChannel(endpoint))
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                     .handler(new ChannelInitializer<Channel>() {
                         @Override

@@ -71,6 +71,11 @@ public final class IpcConnection implements Peer, AutoCloseable {
         return !connection.isClosed();
     }
 
+    /** Bytes of calls and one-way messages waiting to be written on this end (queued and buffered). */
+    long pendingWriteBytes() {
+        return connection.pendingWriteBytes();
+    }
+
     /** Completes when the connection is closed (by either end) and its event loop has stopped. */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;

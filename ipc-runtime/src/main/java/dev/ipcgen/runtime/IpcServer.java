@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -198,6 +199,22 @@ public final class IpcServer implements AutoCloseable {
         return maxFrameLength;
     }
 
+    static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static WriteBufferWaterMark checkWaterMarks(int low, int high) {
+        if (low <= 0 || high < low) {
+            throw new IllegalArgumentException("writeBufferWaterMarks " + low + ", " + high
+                    + " (expected: 0 < low <= high)");
+        }
+        return new WriteBufferWaterMark(low, high);
+    }
+
     static Duration checkPositive(Duration d, String what) {
         Objects.requireNonNull(d, what);
         if (d.isNegative() || d.isZero()) {
@@ -222,6 +239,10 @@ public final class IpcServer implements AutoCloseable {
         private ConnectionListener listener;
         private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
         private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
+        private WritePolicy writePolicy = WritePolicy.WAIT;
+        private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
+        private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
+                EndpointConfig.DEFAULT_HIGH_WATER_MARK);
 
         private Builder() {
         }
@@ -335,6 +356,36 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What a caller does when the connection is not writable because the peer is not reading:
+         * {@link WritePolicy#WAIT} (the default) or {@link WritePolicy#FAIL}.
+         */
+        public Builder writePolicy(WritePolicy policy) {
+            this.writePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How long {@link WritePolicy#WAIT} blocks a caller at most before failing its call with
+         * {@link ErrorCode#RESOURCE_EXHAUSTED}; default 30 s.
+         */
+        public Builder maxWriteWait(Duration maxWait) {
+            this.maxWriteWait = IpcServer.checkPositive(maxWait, "maxWriteWait");
+            return this;
+        }
+
+        /**
+         * The outgoing buffer's water marks, in bytes: from {@code high} bytes waiting to be written
+         * on, the connection is not writable and callers wait or fail ({@link #writePolicy}); it is
+         * writable again once below {@code low}. Default 256 KiB and 1 MiB.
+         *
+         * @throws IllegalArgumentException unless {@code 0 < low <= high}
+         */
+        public Builder writeBufferWaterMarks(int low, int high) {
+            this.waterMark = IpcServer.checkWaterMarks(low, high);
+            return this;
+        }
+
         /** Told when client connections open and close. */
         public Builder connectionListener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -371,7 +422,7 @@ public final class IpcServer implements AutoCloseable {
                     callbackExecutor != null ? callbackExecutor : ownedPool,
                     handshakeTimeout.toMillis(), maxConcurrentCalls, stats, strictFingerprints,
                     listener, serverInterceptors.toArray(new ServerInterceptor[0]),
-                    clientInterceptors.toArray(new ClientInterceptor[0]));
+                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait));
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);
@@ -379,6 +430,7 @@ public final class IpcServer implements AutoCloseable {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptGroup, ioGroup)
                     .channelFactory(() -> family.newServerChannel(where))
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {

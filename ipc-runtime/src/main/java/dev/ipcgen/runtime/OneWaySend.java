@@ -27,6 +27,7 @@ final class OneWaySend implements WriteCommand, ChannelFutureListener, Runnable 
     public void write(Connection c) {
         ByteBuf f = frame;
         frame = null;
+        c.dequeued(f.readableBytes());
         if (c.isClosed()) {
             f.release();
             fail(c.closedError(method.fullName()));
@@ -38,6 +39,7 @@ final class OneWaySend implements WriteCommand, ChannelFutureListener, Runnable 
     @Override
     public void abandon(Connection c) {
         if (frame != null) {
+            c.dequeued(frame.readableBytes());
             frame.release();
             frame = null;
         }

@@ -37,6 +37,7 @@ final class PendingCall<Resp> implements WriteCommand, Runnable {
     public void write(Connection c) {
         ByteBuf r = request;
         request = null;
+        c.dequeued(r.readableBytes());
         if (future.isDone()) {
             // Cancelled by the caller before it went out: nothing to send, nothing to cancel.
             r.release();
@@ -56,6 +57,7 @@ final class PendingCall<Resp> implements WriteCommand, Runnable {
     @Override
     public void abandon(Connection c) {
         if (request != null) {
+            c.dequeued(request.readableBytes());
             request.release();
             request = null;
         }

@@ -48,6 +48,7 @@ final class WriteQueue implements Runnable {
                 }
             }
             connection.flush();
+            connection.signalWritable();
         } finally {
             scheduled.set(false);
             if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
