@@ -5,24 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 
 /**
  * A socket file a server has bound, which it deletes when it closes or when the JVM exits (by a
- * shutdown hook), whichever comes first. It deletes the file only while it is still the one that
- * was bound (same file key, i.e. inode), so a server that closes late never removes the socket of
- * a newer server at the same path.
+ * shutdown hook), whichever comes first.
+ *
+ * <p>Close it while the server channel is still listening, then close the channel: as long as the
+ * server listens, no other server's {@link SocketFiles#removeStale} removes the file, so the file
+ * deleted is surely this server's. As a second guard it deletes only a file with the identity
+ * (file key, i.e. device and inode, and modification time) it had when claimed, so a file someone
+ * replaced by hand while the server ran is left to its new owner.
  */
 public final class BoundSocketFile implements AutoCloseable {
 
     private final Path path;
-    private final Object fileKey;
+    private final Identity identity;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private BoundSocketFile(Path path, Object fileKey) {
+    private BoundSocketFile(Path path, Identity identity) {
         this.path = path;
-        this.fileKey = fileKey;
+        this.identity = identity;
         this.shutdownHook = new Thread(this::deleteIfOurs, "ipcgen-socket-file-cleanup " + path);
     }
 
@@ -30,15 +35,12 @@ public final class BoundSocketFile implements AutoCloseable {
      * Takes ownership of the socket file a server has just bound at {@code path}: applies
      * {@code settings} (mode and group) and registers the deletion at JVM exit.
      *
-     * @throws IOException if the file is missing, is not a socket, or {@link SocketFiles#apply} fails
+     * @throws IOException if {@link SocketFiles#apply} fails, e.g. because there is no socket at {@code path}
      */
     public static BoundSocketFile claim(Path path, SocketFileSettings settings) throws IOException {
         Objects.requireNonNull(path, "path");
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || !SocketFiles.isSocket(path)) {
-            throw new IOException("expected a bound socket file at " + path);
-        }
         SocketFiles.apply(path, settings);
-        BoundSocketFile file = new BoundSocketFile(path, fileKey(path));
+        BoundSocketFile file = new BoundSocketFile(path, Identity.of(path));
         Runtime.getRuntime().addShutdownHook(file.shutdownHook);
         return file;
     }
@@ -48,7 +50,10 @@ public final class BoundSocketFile implements AutoCloseable {
         return path;
     }
 
-    /** Deletes the socket file (if it is still ours) and drops the shutdown hook. Idempotent. */
+    /**
+     * Deletes the socket file (if it is still the one claimed) and drops the shutdown hook; call it
+     * before closing the server channel. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -66,7 +71,7 @@ public final class BoundSocketFile implements AutoCloseable {
 
     private void deleteIfOurs() {
         try {
-            if (fileKey == null || fileKey.equals(fileKey(path))) {
+            if (identity.equals(Identity.of(path))) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
@@ -75,8 +80,13 @@ public final class BoundSocketFile implements AutoCloseable {
         }
     }
 
-    private static Object fileKey(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    /** What tells one socket file from a later one at the same path. */
+    private record Identity(Object fileKey, FileTime modified) {
+        static Identity of(Path path) throws IOException {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Identity(attributes.fileKey(), attributes.lastModifiedTime());
+        }
     }
 
     @Override

@@ -35,14 +35,18 @@ public final class SocketFiles {
     /**
      * Gives the bound socket file at {@code socketFile} the mode and group of {@code settings}.
      *
-     * @throws IOException naming the file and what could not be done, e.g. a group that does not
-     *     exist or that the server's user may not give files to
+     * @throws IOException naming the file and what could not be done: it is not a socket, or a
+     *     group that does not exist or that the server's user may not give files to
      */
     public static void apply(Path socketFile, SocketFileSettings settings) throws IOException {
         Objects.requireNonNull(socketFile, "socketFile");
         Objects.requireNonNull(settings, "settings");
-        PosixFileAttributeView view =
-                Files.getFileAttributeView(socketFile, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        // Linux cannot chmod a socket through O_NOFOLLOW (ENXIO), so the view follows links; checking
+        // first that the path itself is a socket keeps a planted symlink from redirecting the chmod.
+        if (!Files.exists(socketFile, LinkOption.NOFOLLOW_LINKS) || !isSocket(socketFile)) {
+            throw new IOException("cannot set mode " + settings.mode() + " on " + socketFile + ": not a socket");
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(socketFile, PosixFileAttributeView.class);
         if (view == null) {
             throw new IOException("cannot set the mode of socket file " + socketFile
                     + ": its file system has no POSIX permissions");
