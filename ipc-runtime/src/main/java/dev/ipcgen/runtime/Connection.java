@@ -80,6 +80,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private boolean needsFlush;
     private ScheduledFuture<?> handshakeTimer;
     private boolean goingAway;
+    /** When the peer last sent a frame; kept only with a keepalive or an idle timeout. */
+    private long lastReadNanos;
+    /** When this end last sent a keepalive PING. */
+    private long lastPingNanos;
+    private ScheduledFuture<?> idleTimer;
     /** Completes after {@link ConnectionListener#connected} ran; {@code disconnected} follows it. */
     private CompletableFuture<Void> listenerConnected;
 
@@ -713,6 +718,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (idleTimer != null) {
+            lastReadNanos = System.nanoTime();
+        }
         if (needsFlush) {
             needsFlush = false;
             ctx.flush();
@@ -725,6 +733,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             Hello hello = Hello.decode(frame.body());
             helloReceived = true;
             cancelHandshakeTimer();
+            startIdleChecks();
             IntObjectHashMap<ProtocolInfo> byId = new IntObjectHashMap<>();
             for (ProtocolInfo p : hello.protocols()) {
                 byId.put(p.id(), p);
@@ -747,6 +756,62 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         throw new WireException(ErrorCode.PROTOCOL_ERROR, "the first frame is " + Frames.kindName(frame.kind())
                 + " (expected: HELLO)");
+    }
+
+    // ---- event loop: keepalive and idle timeout ---------------------------------------------
+
+    /** After the peer's HELLO: one timer per connection, re-armed for the next PING or timeout. */
+    private void startIdleChecks() {
+        if (config.keepaliveNanos() == 0 && config.idleTimeoutNanos() == 0) {
+            return;
+        }
+        lastReadNanos = System.nanoTime();
+        lastPingNanos = lastReadNanos;
+        scheduleIdleCheck(lastReadNanos);
+    }
+
+    private void scheduleIdleCheck(long now) {
+        long keepalive = config.keepaliveNanos();
+        long idle = config.idleTimeoutNanos();
+        long next = Long.MAX_VALUE;
+        if (keepalive > 0) {
+            next = Math.max(lastReadNanos, lastPingNanos) + keepalive - now;
+        }
+        if (idle > 0) {
+            next = Math.min(next, lastReadNanos + idle - now);
+        }
+        idleTimer = ctx.executor().schedule(this::idleCheck, Math.max(next, TimeUnit.MILLISECONDS.toNanos(1)),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void idleCheck() {
+        if (closed || failed) {
+            idleTimer = null;
+            return;
+        }
+        long now = System.nanoTime();
+        long silent = now - lastReadNanos;
+        long keepalive = config.keepaliveNanos();
+        long idle = config.idleTimeoutNanos();
+        if (idle > 0 && silent >= idle) {
+            idleTimer = null;
+            idleTimedOut(silent);
+            return;
+        }
+        if (keepalive > 0 && silent >= keepalive && now - lastPingNanos >= keepalive) {
+            lastPingNanos = now;
+            ctx.writeAndFlush(Frames.ping(ctx.alloc(), Frames.PING, now), ctx.voidPromise());
+        }
+        scheduleIdleCheck(now);
+    }
+
+    private void idleTimedOut(long silentNanos) {
+        long keepalive = config.keepaliveNanos();
+        closeReason = "connection closed by this end after an idle timeout: nothing from " + describe() + " for "
+                + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms"
+                + (keepalive > 0 ? " (PING sent every " + TimeUnit.NANOSECONDS.toMillis(keepalive) + " ms)" : "");
+        log.info("{}: {}", describe(), closeReason);
+        ctx.close();
     }
 
     private void onGoAway(GoAway goAway) {
@@ -939,6 +1004,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         closed = true;
         cancelHandshakeTimer();
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
         if (!helloReceived) {
             IpcException e = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), describe()
                     + " closed the connection before its HELLO arrived (" + closeReason + ")", null);

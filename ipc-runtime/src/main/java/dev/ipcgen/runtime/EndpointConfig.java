@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * @param clientInterceptors see every call made, in order; empty for none
  * @param writePolicy what a caller does while the connection is not writable
  * @param maxWriteWaitNanos how long {@link WritePolicy#WAIT} waits at most
+ * @param keepaliveNanos send a PING after this long without a frame from the peer; 0 for never
+ * @param idleTimeoutNanos close after this long without a frame from the peer; 0 for never
  */
 record EndpointConfig(
         String local,
@@ -36,7 +38,9 @@ record EndpointConfig(
         ServerInterceptor[] serverInterceptors,
         ClientInterceptor[] clientInterceptors,
         WritePolicy writePolicy,
-        long maxWriteWaitNanos) {
+        long maxWriteWaitNanos,
+        long keepaliveNanos,
+        long idleTimeoutNanos) {
 
     private static final ServerInterceptor[] NO_SERVER_INTERCEPTORS = {};
     private static final ClientInterceptor[] NO_CLIENT_INTERCEPTORS = {};
@@ -49,12 +53,12 @@ record EndpointConfig(
     /** The default high-water mark of the outgoing buffer: not writable from it on. */
     static final int DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
 
-    /** No interceptors, {@link WritePolicy#WAIT} for at most 30 s. */
+    /** No interceptors, {@link WritePolicy#WAIT} for at most 30 s, no keepalive, no idle timeout. */
     EndpointConfig(String local, ServiceTable services, int maxFrameLength, Executor handlerExecutor,
             Executor callbackExecutor, long handshakeTimeoutMillis, int maxConcurrentCalls, IpcStats stats,
             boolean strictFingerprints, ConnectionListener listener) {
         this(local, services, maxFrameLength, handlerExecutor, callbackExecutor, handshakeTimeoutMillis,
                 maxConcurrentCalls, stats, strictFingerprints, listener, NO_SERVER_INTERCEPTORS, NO_CLIENT_INTERCEPTORS,
-                WritePolicy.WAIT, DEFAULT_MAX_WRITE_WAIT_NANOS);
+                WritePolicy.WAIT, DEFAULT_MAX_WRITE_WAIT_NANOS, 0, 0);
     }
 }

@@ -63,6 +63,8 @@ public final class IpcClient {
         private ConnectionListener listener;
         private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
         private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
+        private Duration keepalive;
+        private Duration idleTimeout;
         private WritePolicy writePolicy = WritePolicy.WAIT;
         private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
         private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
@@ -175,6 +177,28 @@ public final class IpcClient {
             return this;
         }
 
+        /**
+         * Sends a PING (wire-format.md section 1) whenever the peer has sent no frame for this long,
+         * so that the peer's idle timeout does not close a quiet but live connection, and this end's
+         * {@link #idleTimeout} hears from a live peer; default: never.
+         */
+        public Builder keepalive(Duration interval) {
+            this.keepalive = IpcServer.checkPositive(interval, "keepalive");
+            return this;
+        }
+
+        /**
+         * Closes a connection on which the peer has sent no frame (a PONG counts) for this long: a dead
+         * peer, or a hung one. Calls still pending fail with {@link ErrorCode#CONNECTION_CLOSED}
+         * ("connection closed by this end after an idle timeout: nothing from PEER for N ms").
+         * Counted from the peer's HELLO on. Must be longer than {@link #keepalive} when both are
+         * set; default: never.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = IpcServer.checkPositive(timeout, "idleTimeout");
+            return this;
+        }
+
         /** Told when the connection has opened and when it closes. */
         public Builder connectionListener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -184,11 +208,13 @@ public final class IpcClient {
         /**
          * Connects and waits for the server's HELLO.
          *
+         * @throws IllegalArgumentException if {@link Builder#idleTimeout} is not longer than {@link Builder#keepalive}
          * @throws IpcException ({@link ErrorCode#CONNECT_FAILED}, or {@link ErrorCode#UNAUTHORIZED} if the
          *     server refused) with a message naming the endpoint and what went wrong
          */
         public IpcConnection connect(Endpoint endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
+            long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
             TransportFamily family;
             try {
                 family = TransportFamily.of(transport);
@@ -211,7 +237,8 @@ public final class IpcClient {
                     callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
                     maxConcurrentCalls, stats, strictFingerprints,
                     listener, serverInterceptors.toArray(new ServerInterceptor[0]),
-                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait));
+                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait),
+                    IpcServer.nanosOrZero(keepalive), idleTimeoutNanos);
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");
             IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());

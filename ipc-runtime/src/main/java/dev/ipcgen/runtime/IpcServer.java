@@ -207,6 +207,19 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
+    static long nanosOrZero(Duration d) {
+        return d == null ? 0 : saturatedNanos(d);
+    }
+
+    /** The idle timeout in nanoseconds (0 for none), after checking it leaves the keepalive time to work. */
+    static long checkIdle(Duration keepalive, Duration idleTimeout) {
+        if (keepalive != null && idleTimeout != null && idleTimeout.compareTo(keepalive) <= 0) {
+            throw new IllegalArgumentException("idleTimeout " + idleTimeout.toMillis() + " ms must be longer than keepalive "
+                    + keepalive.toMillis() + " ms, or a live peer is closed before it can answer a PING");
+        }
+        return nanosOrZero(idleTimeout);
+    }
+
     static WriteBufferWaterMark checkWaterMarks(int low, int high) {
         if (low <= 0 || high < low) {
             throw new IllegalArgumentException("writeBufferWaterMarks " + low + ", " + high
@@ -239,6 +252,8 @@ public final class IpcServer implements AutoCloseable {
         private ConnectionListener listener;
         private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
         private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
+        private Duration keepalive;
+        private Duration idleTimeout;
         private WritePolicy writePolicy = WritePolicy.WAIT;
         private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
         private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
@@ -386,6 +401,28 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends a PING (wire-format.md section 1) whenever the peer has sent no frame for this long,
+         * so that the peer's idle timeout does not close a quiet but live connection, and this end's
+         * {@link #idleTimeout} hears from a live peer; default: never.
+         */
+        public Builder keepalive(Duration interval) {
+            this.keepalive = IpcServer.checkPositive(interval, "keepalive");
+            return this;
+        }
+
+        /**
+         * Closes a connection on which the peer has sent no frame (a PONG counts) for this long: a dead
+         * peer, or a hung one. Calls still pending fail with {@link ErrorCode#CONNECTION_CLOSED}
+         * ("connection closed by this end after an idle timeout: nothing from PEER for N ms").
+         * Counted from the peer's HELLO on. Must be longer than {@link #keepalive} when both are
+         * set; default: never.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = IpcServer.checkPositive(timeout, "idleTimeout");
+            return this;
+        }
+
         /** Told when client connections open and close. */
         public Builder connectionListener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -395,6 +432,7 @@ public final class IpcServer implements AutoCloseable {
         /**
          * Binds and starts serving.
          *
+         * @throws IllegalArgumentException if {@link Builder#idleTimeout} is not longer than {@link Builder#keepalive}
          * @throws IpcException ({@link ErrorCode#LISTEN_FAILED}) if the endpoint cannot be used, e.g.
          *     "another server is listening on /run/app.sock"
          */
@@ -403,6 +441,7 @@ public final class IpcServer implements AutoCloseable {
                 throw new IllegalStateException("no endpoint: call listen(Endpoint) before start()");
             }
             Endpoint where = endpoint;
+            long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
             TransportFamily family;
             try {
                 family = TransportFamily.of(transport);
@@ -422,7 +461,8 @@ public final class IpcServer implements AutoCloseable {
                     callbackExecutor != null ? callbackExecutor : ownedPool,
                     handshakeTimeout.toMillis(), maxConcurrentCalls, stats, strictFingerprints,
                     listener, serverInterceptors.toArray(new ServerInterceptor[0]),
-                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait));
+                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait),
+                    IpcServer.nanosOrZero(keepalive), idleTimeoutNanos);
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);
