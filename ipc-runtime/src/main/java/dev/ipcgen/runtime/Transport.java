@@ -5,7 +5,10 @@ package dev.ipcgen.runtime;
  * chosen family's channels.
  */
 public enum Transport {
-    /** Epoll on Linux when its native library loads, kqueue on macOS, else JDK NIO. */
+    /**
+     * Epoll on Linux when its native library loads, kqueue on macOS, else JDK NIO; the system
+     * property {@code ipcgen.transport} ({@code epoll}, {@code kqueue}, {@code nio}) overrides it.
+     */
     AUTO,
     /** Linux epoll (native); fails if it is not available. */
     EPOLL,

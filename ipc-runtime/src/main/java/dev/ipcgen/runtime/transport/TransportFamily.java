@@ -67,12 +67,24 @@ public final class TransportFamily {
     }
 
     /**
-     * The family for {@code requested}: {@code AUTO} picks epoll on Linux when available, kqueue on
-     * macOS when available, else NIO.
+     * The system property that overrides {@link Transport#AUTO} without a code change: {@code auto},
+     * {@code epoll}, {@code kqueue} or {@code nio} (any case), e.g. {@code -Dipcgen.transport=nio}
+     * where a native transport misbehaves. A transport chosen in a builder wins over it.
+     */
+    public static final String TRANSPORT_PROPERTY = "ipcgen.transport";
+
+    /**
+     * The family for {@code requested}: {@code AUTO} takes the {@value #TRANSPORT_PROPERTY} system
+     * property when set, else picks epoll on Linux when available, kqueue on macOS when available,
+     * else NIO.
      *
      * @throws IllegalStateException if epoll or kqueue is requested but its native library is not available
+     * @throws IllegalArgumentException if the system property names no transport
      */
     public static TransportFamily of(Transport requested) {
+        if (requested == Transport.AUTO) {
+            requested = fromProperty();
+        }
         switch (requested) {
             case EPOLL:
                 if (!Epoll.isAvailable()) {
@@ -95,6 +107,19 @@ public final class TransportFamily {
                     return kqueue();
                 }
                 return nio();
+        }
+    }
+
+    private static Transport fromProperty() {
+        String value = System.getProperty(TRANSPORT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Transport.AUTO;
+        }
+        try {
+            return Transport.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + TRANSPORT_PROPERTY + "=" + value
+                    + " names no transport (expected: auto, epoll, kqueue or nio)");
         }
     }
 
