@@ -347,7 +347,7 @@ public final class Bincode {
      * @param what the type being read, for the message
      */
     public static int readLength(ByteBuf in, int minElementSize, String what) {
-        need(in, 8, what + " length");
+        need(in, 8, what, " length");
         long n = in.readLongLE();
         long left = in.readableBytes();
         if (n < 0 || (minElementSize > 0 && n > left / minElementSize)) {
@@ -362,7 +362,7 @@ public final class Bincode {
 
     /** Reads an enum's u32 variant index and checks it against the number of variants. */
     public static int readVariant(ByteBuf in, int variantCount, String enumName) {
-        need(in, 4, enumName + " variant index");
+        need(in, 4, enumName, " variant index");
         long index = in.readUnsignedIntLE();
         if (index >= variantCount) {
             throw new DecodeException("invalid variant index " + index + " for " + enumName
@@ -442,8 +442,13 @@ public final class Bincode {
     }
 
     private static void need(ByteBuf in, int bytes, String what) {
+        need(in, bytes, what, "");
+    }
+
+    /** {@code what + suffix} names the value, joined only when it is missing: reading allocates nothing. */
+    private static void need(ByteBuf in, int bytes, String what, String suffix) {
         if (in.readableBytes() < bytes) {
-            throw new DecodeException("unexpected end of body reading " + what + " (needed " + bytes
+            throw new DecodeException("unexpected end of body reading " + what + suffix + " (needed " + bytes
                     + " bytes, " + in.readableBytes() + " left)");
         }
     }
