@@ -76,8 +76,12 @@ public final class TlsSettings {
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(protocols.toArray(String[]::new));
-        parameters.setNeedClientAuth(clientAuth == ClientAuth.REQUIRE);
-        parameters.setWantClientAuth(clientAuth == ClientAuth.OPTIONAL);
+        // Each setter clears the other's flag, so set exactly one.
+        if (clientAuth == ClientAuth.OPTIONAL) {
+            parameters.setWantClientAuth(true);
+        } else {
+            parameters.setNeedClientAuth(clientAuth == ClientAuth.REQUIRE);
+        }
         engine.setSSLParameters(parameters);
         return engine;
     }
