@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,8 +79,8 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     private final long maxWaitNanos;
     private final int maxWaitingCalls;
     private final ReconnectingListener listener;
-    private final Executor callbackExecutor;
-    private final ExecutorService ownedPool;
+    /** The user's executor, or null: then a pool made the first time one is needed. */
+    private final Executor userCallbackExecutor;
     private final ScheduledThreadPoolExecutor reconnector;
     /** The reconnector's one thread, which must not wait for itself in {@link #close()}. */
     private volatile Thread reconnectThread;
@@ -88,13 +88,21 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     private final AtomicReference<IpcConnection> current = new AtomicReference<>();
     /** Every connection not yet closed, the current one and any the server is still closing. */
     private final Set<IpcConnection> open = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<ReconnectingCall<?, ?>> waiting = new ConcurrentLinkedQueue<>();
+    /** Calls waiting for a connection, oldest first. */
+    private final ConcurrentLinkedDeque<ReconnectingCall<?, ?>> waiting = new ConcurrentLinkedDeque<>();
+    /** How many calls wait; while any do, new calls queue behind them, so calls go out in order. */
     private final AtomicInteger waitingCount = new AtomicInteger();
+    /** Requests to drain the queue; one thread drains at a time, and looks again for each request. */
+    private final AtomicInteger drainRequests = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guards ownedPool and poolClosed; awaitConnected waits on it. */
     private final Object stateLock = new Object();
+    private ExecutorService ownedPool;
+    /** Set by close() once it has shut the pool: completions after that run on the completing thread. */
+    private boolean poolClosed;
     private volatile boolean gaveUp;
     /** Why there is no connection, for error messages. */
-    private volatile String status = "connecting for the first time";
+    private volatile String status = "the first attempt is in progress";
 
     // Touched by the reconnect thread only.
     private int failures;
@@ -110,8 +118,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         this.maxWaitNanos = BackoffPolicy.saturatedNanos(b.maxWait);
         this.maxWaitingCalls = b.maxWaitingCalls;
         this.listener = b.listener;
-        this.ownedPool = b.callbackExecutor == null ? WorkerPool.newPool("ipc-reconnect-callback") : null;
-        this.callbackExecutor = b.callbackExecutor != null ? b.callbackExecutor : ownedPool;
+        this.userCallbackExecutor = b.callbackExecutor;
         ThreadFactory threads = new DefaultThreadFactory("ipc-reconnect", true);
         this.reconnector = newScheduler(task -> {
             Thread t = threads.newThread(task);
@@ -135,14 +142,14 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     public <Req, Resp> CompletableFuture<Resp> call(MethodDescriptor<Req, Resp> method, Req request, CallOptions options) {
         IpcConnection c = current.get();
         if (c != null) {
-            if (c.isOpen()) {
+            if (!c.isOpen()) {
+                connectionLost(c, "the connection was lost");
+            } else if (waitingCount.get() == 0) {
                 CompletableFuture<Resp> f = c.call(method, request, options);
                 if (!f.isDone() || !refusedAsUnavailable(f)) {
                     return f;
                 }
                 connectionLost(c, "the server is closing the connection");
-            } else {
-                connectionLost(c, "the connection was lost");
             }
         }
         return whileDisconnected(method, request, options, false);
@@ -152,14 +159,14 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     public <Req> CompletableFuture<Void> send(MethodDescriptor<Req, Void> method, Req request, CallOptions options) {
         IpcConnection c = current.get();
         if (c != null) {
-            if (c.isOpen()) {
+            if (!c.isOpen()) {
+                connectionLost(c, "the connection was lost");
+            } else if (waitingCount.get() == 0) {
                 CompletableFuture<Void> f = c.send(method, request, options);
                 if (!f.isDone() || !refusedAsUnavailable(f)) {
                     return f;
                 }
                 connectionLost(c, "the server is closing the connection");
-            } else {
-                connectionLost(c, "the connection was lost");
             }
         }
         return whileDisconnected(method, request, options, true);
@@ -195,6 +202,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
      *     or gave up
      */
     public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
         long deadline = System.nanoTime() + Math.min(BackoffPolicy.saturatedNanos(timeout), Long.MAX_VALUE / 2);
         synchronized (stateLock) {
             while (true) {
@@ -231,8 +239,11 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         if (Thread.currentThread() != reconnectThread) {
             awaitReconnector();
         }
-        if (ownedPool != null) {
-            ownedPool.shutdown();
+        synchronized (stateLock) {
+            poolClosed = true;
+            if (ownedPool != null) {
+                ownedPool.shutdown();
+            }
         }
     }
 
@@ -361,7 +372,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         if (gaveUp || mode == WhileDisconnected.FAIL_FAST) {
             return CompletableFuture.failedFuture(unavailable(method));
         }
-        if (waitingCount.incrementAndGet() > maxWaitingCalls) {
+        if (waitingCount.incrementAndGet() > maxWaitingCalls && !isConnected()) {
             waitingCount.decrementAndGet();
             return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.RESOURCE_EXHAUSTED,
                     method.fullName(), name, "not connected, and " + maxWaitingCalls
@@ -378,8 +389,22 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         return call;
     }
 
-    /** Sends every waiting call on the open connection, or fails them all if there will be none. */
+    /**
+     * Sends every waiting call on the open connection, oldest first, or fails them all if there
+     * will be none. Whichever thread asks first drains; others only ask it to look again.
+     */
     private void drainWaiting() {
+        if (drainRequests.getAndIncrement() != 0) {
+            return;
+        }
+        int requests = 1;
+        do {
+            drainOnce();
+            requests = drainRequests.addAndGet(-requests);
+        } while (requests != 0);
+    }
+
+    private void drainOnce() {
         if (closed.get()) {
             failWaiting(m -> IpcException.callFailed(ErrorCode.CONNECTION_CLOSED, m.fullName(), name,
                     "the reconnecting client was closed while the call waited for a connection"));
@@ -393,7 +418,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         ReconnectingCall<?, ?> call;
         while ((c = current.get()) != null && c.isOpen() && (call = waiting.poll()) != null) {
             if (!call.dispatch(c)) {
-                waiting.add(call);
+                waiting.addFirst(call);
                 connectionLost(c, "the server is closing the connection");
             }
         }
@@ -431,9 +456,26 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     /** Completes a caller's future off the reconnect and timer threads. */
     void complete(Runnable completion) {
         try {
-            callbackExecutor.execute(completion);
+            callbackExecutor().execute(completion);
         } catch (RejectedExecutionException e) {
+            // Only after close(), which has shut the pool: the failure must still be delivered.
             completion.run();
+        }
+    }
+
+    private Executor callbackExecutor() {
+        if (userCallbackExecutor != null) {
+            return userCallbackExecutor;
+        }
+        synchronized (stateLock) {
+            // Made on first use: most clients never fail a waiting call, and a pool has a watchdog.
+            if (ownedPool == null) {
+                if (poolClosed) {
+                    return Runnable::run;
+                }
+                ownedPool = WorkerPool.newPool("ipc-reconnect-callback");
+            }
+            return ownedPool;
         }
     }
 

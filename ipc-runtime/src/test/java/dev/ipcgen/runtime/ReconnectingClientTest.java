@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -316,6 +318,38 @@ class ReconnectingClientTest {
         awaitLogged("kept");
         assertThat(client.call(TestProtocols.ECHO, "sync", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).isEqualTo("sync");
         assertThat(logged).containsExactly("kept");
+    }
+
+    @Test
+    void messagesSentWhileWaitingAndAfterConnecting_reachTheServerInTheOrderTheyWereSent() throws Exception {
+        client = fastClient().start();
+        int sent = 0;
+        while (sent < 100) {
+            client.send(TestProtocols.LOG, Integer.toString(sent++), CallOptions.DEFAULT);
+        }
+        // One handler thread, so the server logs in the order the messages arrive.
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        try {
+            servers.add(IpcServer.builder().listen(endpoint).serve(TestProtocols.calc(logged))
+                    .handlerExecutor(oneThread).start());
+            // Keep sending while the client connects and drains its queue, then some more.
+            while (!client.isConnected() && sent < 2000) {
+                client.send(TestProtocols.LOG, Integer.toString(sent++), CallOptions.DEFAULT);
+                Thread.sleep(0, 200_000);
+            }
+            for (int i = 0; i < 100; i++) {
+                client.send(TestProtocols.LOG, Integer.toString(sent++), CallOptions.DEFAULT);
+            }
+            awaitLogged(Integer.toString(sent - 1));
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                expected.add(Integer.toString(i));
+            }
+            assertThat(logged).containsExactlyElementsOf(expected);
+        } finally {
+            servers.forEach(IpcServer::close);
+            oneThread.shutdown();
+        }
     }
 
     @Test
