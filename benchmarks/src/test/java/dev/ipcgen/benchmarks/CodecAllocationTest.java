@@ -29,6 +29,9 @@ class CodecAllocationTest {
     static {
         // JDK 17 hides the field offsets JOL reads by default; this asks it to find them itself.
         System.setProperty("jol.magicFieldOffset", "true");
+        // Sizes come from field offsets and array scales; attaching agents would only take seconds.
+        System.setProperty("jol.skipDynamicAttach", "true");
+        System.setProperty("jol.skipHotspotSAAttach", "true");
     }
 
     /** Operations per measurement. */
