@@ -11,14 +11,13 @@ import dev.ipcgen.runtime.wire.WireException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.LongObjectHashMap;
-import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -33,7 +32,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -53,6 +51,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     private final EndpointConfig config;
     private final WriteQueue writeQueue = new WriteQueue(this);
+    private final WriteGate writeGate = new WriteGate(this);
     private final AtomicLong nextCallId = new AtomicLong(1);
     private final Set<Integer> fingerprintWarnings = ConcurrentHashMap.newKeySet();
     /** Completes (on the callback executor) when the peer's HELLO has arrived. */
@@ -64,11 +63,6 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private volatile String closeReason;
     private volatile IntObjectHashMap<ProtocolInfo> remoteProtocols;
     private volatile long peerMaxFrameLength = Frames.MIN_MAX_FRAME_LENGTH;
-    /** Bytes of REQUEST and ONEWAY frames in the write queue, not yet handed to the channel. */
-    private final AtomicLong queuedBytes = new AtomicLong();
-    /** Callers waiting for the connection to become writable ({@link WritePolicy#WAIT}) wait on this. */
-    private final Object writableSignal = new Object();
-    private final AtomicInteger writeWaiters = new AtomicInteger();
     /** Why no new call may start here: this end or the peer sent GOAWAY. */
     private volatile String goAwayReason;
 
@@ -80,11 +74,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private boolean needsFlush;
     private ScheduledFuture<?> handshakeTimer;
     private boolean goingAway;
-    /** When the peer last sent a frame; kept only with a keepalive or an idle timeout. */
-    private long lastReadNanos;
-    /** When this end last sent a keepalive PING. */
-    private long lastPingNanos;
-    private ScheduledFuture<?> idleTimer;
+    /** Keepalive and idle timeout; {@code null} when neither is configured, or before the peer's HELLO. */
+    private IdleMonitor idleMonitor;
     /** Completes after {@link ConnectionListener#connected} ran; {@code disconnected} follows it. */
     private CompletableFuture<Void> listenerConnected;
 
@@ -100,6 +91,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     EventLoop eventLoop() {
         return ctx.channel().eventLoop();
+    }
+
+    Channel channel() {
+        return ctx.channel();
     }
 
     ByteBufAllocator alloc() {
@@ -237,7 +232,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         long waited;
         try {
-            waited = awaitWritable(method, options);
+            waited = writeGate.await(method, options);
         } catch (IpcException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -276,12 +271,13 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     describe(), "cannot encode the request: " + e.getMessage()));
         }
         PendingCall<Resp> call = new PendingCall<>(this, method, callId, out, timeoutNanos);
-        queuedBytes.addAndGet(out.readableBytes());
+        writeGate.queued(out.readableBytes());
         writeQueue.enqueue(call);
         return call.future;
     }
 
-    private static long saturatedNanos(CallOptions options) {
+    /** The call's timeout in nanoseconds, {@link Long#MAX_VALUE} when too long to count. */
+    static long saturatedNanos(CallOptions options) {
         try {
             return options.timeout().orElseThrow().toNanos();
         } catch (ArithmeticException e) {
@@ -317,7 +313,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             return CompletableFuture.failedFuture(refused);
         }
         try {
-            awaitWritable(method, options);
+            writeGate.await(method, options);
         } catch (IpcException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -344,107 +340,24 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     describe(), "cannot encode the message: " + e.getMessage()));
         }
         OneWaySend send = new OneWaySend(this, method, out);
-        queuedBytes.addAndGet(out.readableBytes());
+        writeGate.queued(out.readableBytes());
         writeQueue.enqueue(send);
         return send.future;
     }
 
-    // ---- back-pressure (WritePolicy) ------------------------------------------------------
-
-    /**
-     * Whether a caller may queue another frame: the bytes it queued and Netty's outgoing buffer
-     * are below the high-water mark (and, once past it, have fallen below the low-water mark).
-     */
-    private boolean isWritable() {
-        return queuedBytes.get() < ctx.channel().bytesBeforeUnwritable();
-    }
-
-    /**
-     * Returns at once when the connection is writable; otherwise fails or waits by the write
-     * policy. Returns the nanoseconds waited, which count against the call's timeout.
-     *
-     * @throws IpcException RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, CANCELLED or CONNECTION_CLOSED
-     */
-    private long awaitWritable(MethodDescriptor<?, ?> method, CallOptions options) {
-        if (isWritable()) {
-            return 0;
-        }
-        if (config.writePolicy() == WritePolicy.FAIL || onAnEventLoop()) {
-            throw IpcException.callFailed(ErrorCode.RESOURCE_EXHAUSTED, method.fullName(), describe(),
-                    "the peer is not reading: " + backlog());
-        }
-        long start = System.nanoTime();
-        long maxWait = config.maxWriteWaitNanos();
-        boolean deadlineFirst = false;
-        if (options.timeout().isPresent() && saturatedNanos(options) < maxWait) {
-            maxWait = saturatedNanos(options);
-            deadlineFirst = true;
-        }
-        writeWaiters.incrementAndGet();
-        try {
-            synchronized (writableSignal) {
-                while (!closed && !isWritable()) {
-                    long left = maxWait - (System.nanoTime() - start);
-                    if (left <= 0) {
-                        throw deadlineFirst
-                                ? IpcException.callFailed(ErrorCode.DEADLINE_EXCEEDED, method.fullName(), describe(),
-                                        "no room to send within " + TimeUnit.NANOSECONDS.toMillis(maxWait)
-                                                + " ms: the peer is not reading: " + backlog())
-                                : IpcException.callFailed(ErrorCode.RESOURCE_EXHAUSTED, method.fullName(), describe(),
-                                        "the peer has not read for " + TimeUnit.NANOSECONDS.toMillis(maxWait)
-                                                + " ms: " + backlog());
-                    }
-                    // Bounded slices: a missed signal costs at most one slice.
-                    writableSignal.wait(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(left))));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw IpcException.callFailed(ErrorCode.CANCELLED, method.fullName(), describe(),
-                    "interrupted while waiting for the peer to read");
-        } finally {
-            writeWaiters.decrementAndGet();
-        }
-        if (closed) {
-            throw closedError(method.fullName());
-        }
-        return System.nanoTime() - start;
-    }
-
-    /** Whether this thread is one of the endpoint's event loops, which must never block. */
-    private boolean onAnEventLoop() {
-        for (EventExecutor e : eventLoop().parent()) {
-            if (e.inEventLoop()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "N bytes wait to be written (high-water mark M)". */
-    private String backlog() {
-        return pendingWriteBytes() + " bytes wait to be written (high-water mark "
-                + ctx.channel().config().getWriteBufferHighWaterMark() + ")";
-    }
-
-    /** Bytes of frames waiting to be written on this end: queued calls plus Netty's outgoing buffer. */
+    /** Bytes of calls and one-way messages waiting to be written on this end (queued and buffered). */
     long pendingWriteBytes() {
-        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-        return queuedBytes.get() + (out == null ? 0 : out.totalPendingWriteBytes());
+        return writeGate.pendingBytes();
     }
 
     /** On the event loop: a REQUEST or ONEWAY of {@code bytes} left the write queue. */
     void dequeued(int bytes) {
-        queuedBytes.addAndGet(-bytes);
+        writeGate.dequeued(bytes);
     }
 
-    /** On the event loop, after a drained batch or a writability change: wakes waiting callers. */
+    /** On the event loop, after a drained batch: callers waiting for room may go on. */
     void signalWritable() {
-        if (writeWaiters.get() != 0) {
-            synchronized (writableSignal) {
-                writableSignal.notifyAll();
-            }
-        }
+        writeGate.signal();
     }
 
     @Override
@@ -718,8 +631,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (idleTimer != null) {
-            lastReadNanos = System.nanoTime();
+        if (idleMonitor != null) {
+            idleMonitor.frameRead();
         }
         if (needsFlush) {
             needsFlush = false;
@@ -733,7 +646,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             Hello hello = Hello.decode(frame.body());
             helloReceived = true;
             cancelHandshakeTimer();
-            startIdleChecks();
+            idleMonitor = IdleMonitor.start(this, ctx, config);
             IntObjectHashMap<ProtocolInfo> byId = new IntObjectHashMap<>();
             for (ProtocolInfo p : hello.protocols()) {
                 byId.put(p.id(), p);
@@ -758,59 +671,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 + " (expected: HELLO)");
     }
 
-    // ---- event loop: keepalive and idle timeout ---------------------------------------------
-
-    /** After the peer's HELLO: one timer per connection, re-armed for the next PING or timeout. */
-    private void startIdleChecks() {
-        if (config.keepaliveNanos() == 0 && config.idleTimeoutNanos() == 0) {
-            return;
-        }
-        lastReadNanos = System.nanoTime();
-        lastPingNanos = lastReadNanos;
-        scheduleIdleCheck(lastReadNanos);
-    }
-
-    private void scheduleIdleCheck(long now) {
-        long keepalive = config.keepaliveNanos();
-        long idle = config.idleTimeoutNanos();
-        long next = Long.MAX_VALUE;
-        if (keepalive > 0) {
-            next = Math.max(lastReadNanos, lastPingNanos) + keepalive - now;
-        }
-        if (idle > 0) {
-            next = Math.min(next, lastReadNanos + idle - now);
-        }
-        idleTimer = ctx.executor().schedule(this::idleCheck, Math.max(next, TimeUnit.MILLISECONDS.toNanos(1)),
-                TimeUnit.NANOSECONDS);
-    }
-
-    private void idleCheck() {
-        if (closed || failed) {
-            idleTimer = null;
-            return;
-        }
-        long now = System.nanoTime();
-        long silent = now - lastReadNanos;
-        long keepalive = config.keepaliveNanos();
-        long idle = config.idleTimeoutNanos();
-        if (idle > 0 && silent >= idle) {
-            idleTimer = null;
-            idleTimedOut(silent);
-            return;
-        }
-        if (keepalive > 0 && silent >= keepalive && now - lastPingNanos >= keepalive) {
-            lastPingNanos = now;
-            ctx.writeAndFlush(Frames.ping(ctx.alloc(), Frames.PING, now), ctx.voidPromise());
-        }
-        scheduleIdleCheck(now);
-    }
-
-    private void idleTimedOut(long silentNanos) {
-        long keepalive = config.keepaliveNanos();
-        closeReason = "connection closed by this end after an idle timeout: nothing from " + describe() + " for "
-                + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms"
-                + (keepalive > 0 ? " (PING sent every " + TimeUnit.NANOSECONDS.toMillis(keepalive) + " ms)" : "");
-        log.info("{}: {}", describe(), closeReason);
+    /** Called by the {@link IdleMonitor}: the peer was silent past the idle timeout. */
+    void idleTimedOut(String reason) {
+        idleMonitor = null;
+        closeReason = reason;
+        log.info("{}: {}", describe(), reason);
         ctx.close();
     }
 
@@ -951,6 +816,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 + IpcException.describeCode(ErrorCode.fromWire(error.code()), error.code()) + ": " + error.message();
         closeReason = reason;
         failed = true;
+        stopIdleMonitor();
         log.debug("{}: {}", describe(), reason);
         if (!helloReceived) {
             ErrorCode code = ErrorCode.fromWire(error.code());
@@ -970,6 +836,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         failed = true;
         config.stats().protocolError();
         cancelHandshakeTimer();
+        stopIdleMonitor();
         String reason = "connection closed by this end after a " + e.code().name() + ": " + e.getMessage();
         closeReason = reason;
         log.warn("{}: {}", describe(), reason);
@@ -1004,10 +871,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
         closed = true;
         cancelHandshakeTimer();
-        if (idleTimer != null) {
-            idleTimer.cancel(false);
-            idleTimer = null;
-        }
+        stopIdleMonitor();
         if (!helloReceived) {
             IpcException e = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), describe()
                     + " closed the connection before its HELLO arrived (" + closeReason + ")", null);
@@ -1053,6 +917,13 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 closeReason = "connection closed by this end";
             }
             ctx.channel().close();
+        }
+    }
+
+    private void stopIdleMonitor() {
+        if (idleMonitor != null) {
+            idleMonitor.stop();
+            idleMonitor = null;
         }
     }
 
