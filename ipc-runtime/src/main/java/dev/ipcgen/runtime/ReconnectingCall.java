@@ -24,7 +24,10 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
     private final Req request;
     private final CallOptions options;
     private final boolean oneWay;
-    private final long deadline;
+    private final long created = System.nanoTime();
+    /** The call's own timeout, or -1 without one. */
+    private final long timeoutNanos;
+    /** How long it may wait for a connection: its timeout, or the client's maximum wait if shorter. */
     private final long waitNanos;
     private final boolean byCallTimeout;
     private int state;
@@ -33,19 +36,18 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
 
     /**
      * @param oneWay whether the caller used {@link Peer#send} (so {@code Resp} is {@code Void})
-     * @param waitNanos how long it may wait for a connection
-     * @param byCallTimeout whether that limit is the call's own timeout (not the client's maximum wait)
+     * @param maxWaitNanos the client's longest wait for a connection
      */
     ReconnectingCall(ReconnectingClient client, MethodDescriptor<Req, Resp> method, Req request, CallOptions options,
-            boolean oneWay, long waitNanos, boolean byCallTimeout) {
+            boolean oneWay, long maxWaitNanos) {
         this.client = client;
         this.method = method;
         this.request = request;
         this.options = options;
         this.oneWay = oneWay;
-        this.waitNanos = waitNanos;
-        this.byCallTimeout = byCallTimeout;
-        this.deadline = System.nanoTime() + waitNanos;
+        this.timeoutNanos = options.timeout().map(BackoffPolicy::saturatedNanos).orElse(-1L);
+        this.byCallTimeout = timeoutNanos >= 0 && timeoutNanos <= maxWaitNanos;
+        this.waitNanos = byCallTimeout ? timeoutNanos : maxWaitNanos;
     }
 
     MethodDescriptor<Req, Resp> method() {
@@ -82,12 +84,13 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
                 // Completed by its holder (complete(), orTimeout()): nobody waits for an answer.
                 state = ENDED;
             } else {
+                // The wait counts against the call's timeout: what is left goes with it.
                 CallOptions sendOptions = options;
-                long left = deadline - System.nanoTime();
-                if (byCallTimeout && left > 0) {
+                long left = timeoutNanos - (System.nanoTime() - created);
+                if (timeoutNanos >= 0 && left > 0) {
                     sendOptions = options.withTimeout(Duration.ofNanos(left));
                 }
-                if (!byCallTimeout || left > 0) {
+                if (timeoutNanos < 0 || left > 0) {
                     started = start(connection, sendOptions);
                     if (ReconnectingClient.refusedAsUnavailable(started)) {
                         return false;
@@ -105,7 +108,7 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
         client.leftQueue(this, false);
         if (started == null) {
             if (!isDone()) {
-                client.complete(() -> completeExceptionally(client.waitExpired(method, waitNanos, true)));
+                client.complete(() -> completeExceptionally(client.waitExpired(method, timeoutNanos, true)));
             }
         } else if (started.isDone()) {
             // Ended at once, on this thread: the holder's callbacks must not run on the reconnect thread.

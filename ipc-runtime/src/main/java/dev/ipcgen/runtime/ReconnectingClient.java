@@ -311,7 +311,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
             int attempts = failures;
             status = "gave up after " + attempts + " failed attempts (last: " + e.getMessage() + ")";
             gaveUp = true;
-            failWaiting(m -> unavailable(m));
+            failWaiting(this::unavailable);
             signalState();
             tell(l -> l.gaveUp(attempts, e));
             return;
@@ -378,10 +378,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
                     method.fullName(), name, "not connected, and " + maxWaitingCalls
                             + " calls already wait for a connection (maxWaitingCalls)"));
         }
-        long callTimeout = options.timeout().map(BackoffPolicy::saturatedNanos).orElse(Long.MAX_VALUE);
-        boolean byCallTimeout = callTimeout <= maxWaitNanos;
-        ReconnectingCall<Req, Resp> call = new ReconnectingCall<>(this, method, request, options, oneWay,
-                Math.min(callTimeout, maxWaitNanos), byCallTimeout);
+        ReconnectingCall<Req, Resp> call = new ReconnectingCall<>(this, method, request, options, oneWay, maxWaitNanos);
         waiting.add(call);
         call.startTimer(TIMERS);
         // A connection made (or the client closed) since this call looked would not see it queued.

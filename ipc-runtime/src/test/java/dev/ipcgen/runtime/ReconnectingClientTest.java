@@ -110,10 +110,12 @@ class ReconnectingClientTest {
 
     @Test
     void serverStartedAfterTheClient_aWaitingCallGoesThroughOnceItIsUp_withWhatIsLeftOfItsTimeout() throws Exception {
-        client = fastClient().start();
-        CompletableFuture<Long> left = client.call(LEFT, "x", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)));
+        client = fastClient().maxWait(Duration.ofSeconds(3)).start();
+        CompletableFuture<Long> left = client.call(LEFT, "x", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)));
+        CompletableFuture<Long> leftPastMaxWait = client.call(LEFT, "y", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)));
         CompletableFuture<String> echo = client.call(TestProtocols.ECHO, "early", CallOptions.DEFAULT);
         awaitEvent("failed 2");
+        Thread.sleep(200);
         assertThat(left).isNotDone();
         assertThat(echo).isNotDone();
         assertThat(client.isConnected()).isFalse();
@@ -122,7 +124,8 @@ class ReconnectingClientTest {
 
         assertThat(echo.get(5, TimeUnit.SECONDS)).isEqualTo("early");
         // The wait counted against the call's own timeout; what is left went to the server.
-        assertThat(left.get(5, TimeUnit.SECONDS)).isPositive().isLessThan(5_000_000L);
+        assertThat(left.get(5, TimeUnit.SECONDS)).isPositive().isLessThan(1_800_000L);
+        assertThat(leftPastMaxWait.get(5, TimeUnit.SECONDS)).isGreaterThan(2_000_000L).isLessThan(4_800_000L);
         assertThat(client.isConnected()).isTrue();
         assertThat(client.connection().orElseThrow().remoteProtocols()).hasSize(2);
         assertThat(client.call(TestProtocols.ADD, new TestProtocols.Add(2, 3), CallOptions.DEFAULT)
