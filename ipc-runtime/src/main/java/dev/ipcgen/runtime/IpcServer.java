@@ -365,7 +365,10 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds an interceptor of the calls the server makes to its clients (through {@link CallContext#peer()} or {@link IpcServer#peers()}); they run in the order added. */
+        /**
+         * Adds an interceptor of the calls the server makes to its clients (through
+         * {@link CallContext#peer()} or {@link IpcServer#peers()}); they run in the order added.
+         */
         public Builder clientInterceptor(ClientInterceptor interceptor) {
             clientInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;

@@ -3,6 +3,7 @@ package dev.ipcgen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.ipcgen.runtime.codec.Codecs;
 import dev.ipcgen.runtime.testing.SocketDirs;
 import dev.ipcgen.runtime.testing.TestFrames;
 import io.netty.buffer.ByteBuf;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
  * tries to send 1 GiB of 64 KiB one-way messages. The client must not buffer it: with
  * {@link WritePolicy#FAIL} a send fails once about the high-water mark is pending; with
  * {@link WritePolicy#WAIT} the sending thread blocks with at most the high-water mark plus one
- * frame pending (and the allocator's direct memory stays under 64 MiB); one-way futures complete only once written; when the peer reads again the sender
- * moves on, and when it closes everything ends with CONNECTION_CLOSED.
+ * frame pending (and the allocator's direct memory stays under 64 MiB); one-way futures complete
+ * only once written; when the peer reads again the sender moves on, and when it closes everything
+ * ends with CONNECTION_CLOSED.
  */
 class BackpressureTest {
 
@@ -232,6 +234,41 @@ class BackpressureTest {
         assertThat(late.code()).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
         assertThat(late.detail()).startsWith("no room to send within 50 ms: the peer is not reading: ");
         assertThat(System.nanoTime() - start).isBetween(TimeUnit.MILLISECONDS.toNanos(45), TimeUnit.MILLISECONDS.toNanos(1000));
+    }
+
+    @Test
+    void waitPolicy_onAnEventLoop_failsInsteadOfBlocking() throws Exception {
+        MethodDescriptor<Long, String> flood = MethodDescriptor.unary("flood", 1, "flood", 0, Codecs.U64, Codecs.STRING);
+        Service floodService = Service.builder(ProtocolDescriptor.of("flood", 1, 0, List.of(flood)))
+                .unary(flood, (count, ctx) -> {
+                    // Inline on the event loop, which cannot write while this runs: the queue fills.
+                    for (long i = 0; i < count; i++) {
+                        CompletableFuture<Void> f = ctx.peer().send(TestProtocols.LOG, body, CallOptions.DEFAULT);
+                        if (f.isCompletedExceptionally()) {
+                            IpcException e = cause(f);
+                            return e.code() + " after " + i + ": " + e.detail();
+                        }
+                    }
+                    return "all " + count + " sent";
+                }).build();
+        Queue<String> logged = new ConcurrentLinkedQueue<>();
+        try (IpcServer server = IpcServer.builder().listen(Endpoint.unix(dir.resolve("s.sock"))).serve(floodService)
+                .handlerExecutor(Runnable::run).writeBufferWaterMarks(LOW, HIGH).maxWriteWait(Duration.ofSeconds(10))
+                .start();
+                IpcConnection c = IpcClient.builder().serve(TestProtocols.calc(logged)).connect(server.endpoint())) {
+            long start = System.nanoTime();
+            String result = c.call(flood, ONE_GIB / BODY, CallOptions.DEFAULT).get(5, TimeUnit.SECONDS);
+            assertThat(System.nanoTime() - start).as("no wait for maxWriteWait").isLessThan(TimeUnit.SECONDS.toNanos(3));
+            assertThat(result).matches("RESOURCE_EXHAUSTED after \\d+: the peer is not reading: \\d+ bytes wait to be "
+                    + "written \\(high-water mark " + HIGH + "\\)");
+            long sent = Long.parseLong(result.replaceAll("RESOURCE_EXHAUSTED after (\\d+):.*", "$1"));
+            assertThat(sent * BODY).isLessThanOrEqualTo(HIGH + BODY);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (logged.size() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(logged).as("what was queued is delivered once the handler returns").hasSize((int) sent);
+        }
     }
 
     /** Waits until {@code sender} is parked in a send and has accepted nothing for 200 ms. */
