@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * The immutable map that holds an IDL {@code HashMap<K, V>}: its entries in insertion (wire) order,
  * in two arrays, so that an encoder walks it by position ({@link #keyAt}, {@link #valueAt}) without
- * allocating an iterator, and a decoder allocates nothing but the map and its arrays.
+ * allocating an iterator, and a decoder allocates nothing but the map and its arrays (and, past
+ * 8 entries, its index).
  *
  * <p>It is a {@link Map} in every other respect: {@code equals} and {@code hashCode} follow the
  * {@code Map} contract, so it equals a {@link HashMap} or {@link java.util.LinkedHashMap} with the
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * does (and as serde does for a repeated key on the wire). Every mutator throws
  * {@link UnsupportedOperationException}.
  *
- * <p>{@link #get} and {@link #containsKey} compare keys in order up to {@value #LINEAR_MAX}
+ * <p>{@link #get} and {@link #containsKey} compare keys in order up to 8
  * entries; a larger map also keeps a {@link HashMap} from key to position, whose tree bins keep
  * lookups fast even for keys chosen to collide.
  *
