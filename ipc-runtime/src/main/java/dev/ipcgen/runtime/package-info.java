@@ -31,6 +31,19 @@
  *       A handler may block, and may call back its caller through {@link dev.ipcgen.runtime.CallContext#peer()}.</li>
  * </ul>
  *
+ * <h2>Around every call</h2>
+ * <ul>
+ *   <li><b>Interceptors</b> ({@link dev.ipcgen.runtime.ClientInterceptor},
+ *       {@link dev.ipcgen.runtime.ServerInterceptor}) see each call's protocol, method, metadata,
+ *       outcome and duration, may add metadata (client side) and may refuse a call with a
+ *       {@link dev.ipcgen.runtime.Rejection}.</li>
+ *   <li><b>Back-pressure</b> ({@link dev.ipcgen.runtime.WritePolicy}): while the peer is not reading
+ *       and the outgoing buffer is past its high-water mark, callers wait or fail; nothing is
+ *       buffered without bound.</li>
+ *   <li><b>Keepalive and idle timeout</b> (builder options {@code keepalive}, {@code idleTimeout}):
+ *       PINGs keep a quiet connection alive, and a silent peer is closed.</li>
+ * </ul>
+ *
  * <h2>Errors</h2>
  * Every failure is an {@link dev.ipcgen.runtime.IpcException} with an {@link dev.ipcgen.runtime.ErrorCode}:
  * the wire codes 1 to 11 as the peer sent them, or a local condition such as
