@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Write back-pressure: a raw peer completes the handshake and then stops reading while our client
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * only once written; when the peer reads again the sender moves on, and when it closes everything
  * ends with CONNECTION_CLOSED.
  */
+@Timeout(20)
 class BackpressureTest {
 
     private static final int BODY = 64 * 1024;

@@ -25,12 +25,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * PING/PONG keepalive and the idle timeout, with millisecond settings: PINGs keep a quiet live
  * connection open on both ends; a peer that completes the handshake and then goes silent is closed
  * after the idle timeout, failing its pending call with an error that names the peer and the timeout.
  */
+@Timeout(20)
 class KeepaliveTest {
 
     private static final Duration KEEPALIVE = Duration.ofMillis(50);
