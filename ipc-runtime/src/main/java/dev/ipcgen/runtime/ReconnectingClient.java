@@ -30,10 +30,10 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (ReconnectingClient client = ReconnectingClient.builder(Endpoint.unix(Path.of("/run/app.sock")))
- *         .whileDisconnected(ReconnectingClient.WhileDisconnected.FAIL_FAST)
+ *         .maxBackoff(Duration.ofSeconds(2))
  *         .start()) {
  *     AppProtocol.Sender app = AppProtocol.sender(client);
- *     app.ping().join();
+ *     app.ping().join();   // waits for the first connection (WAIT, the default), up to 10 s
  * }
  * }</pre>
  *
@@ -42,11 +42,16 @@ import java.util.function.Function;
  * {@link IpcConnection}. A call made while not connected either fails at once with
  * {@link ErrorCode#UNAVAILABLE} ({@link WhileDisconnected#FAIL_FAST}) or waits for the next
  * connection ({@link WhileDisconnected#WAIT}, the default), no longer than its own timeout
- * ({@link ErrorCode#DEADLINE_EXCEEDED}) or {@link Builder#maxWait} ({@link ErrorCode#UNAVAILABLE}).
- * A call already sent when its connection closes fails with {@link ErrorCode#CONNECTION_CLOSED} and
- * is not sent again: the server may have run it. A call the connection refuses with
- * {@link ErrorCode#UNAVAILABLE} the moment it is made (the server has begun closing it, GOAWAY) was
- * never run, and is treated as made while not connected.
+ * ({@link ErrorCode#DEADLINE_EXCEEDED}) or {@link Builder#maxWait} ({@link ErrorCode#UNAVAILABLE});
+ * waiting calls go out in the order they were made, before any later call. A call already sent
+ * when its connection closes fails with {@link ErrorCode#CONNECTION_CLOSED} and is not sent again:
+ * the server may have run it. A call the connection refuses with {@link ErrorCode#UNAVAILABLE} the
+ * moment it is made (the server has begun closing it, GOAWAY) was never run, and is treated as
+ * made while not connected.
+ *
+ * <p>Each connection is made by the {@link IpcClient.Builder} given to {@link Builder#client}, so
+ * it serves that builder's services to the server and uses its executors, timeouts and
+ * interceptors. Attempts run on one daemon thread per client ({@code ipc-reconnect-*}).
  *
  * <p>Thread-safe. A call on an open connection takes no lock and allocates nothing beyond what the
  * connection does.
@@ -353,8 +358,8 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         status = why;
         try {
             reconnector.execute(() -> {
-                tell(l -> l.disconnected(c));
                 schedule(backoff.delayNanos(waits++));
+                tell(l -> l.disconnected(c));
             });
         } catch (RejectedExecutionException e) {
             // Closed meanwhile: no more attempts.
@@ -623,7 +628,8 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         }
 
         /**
-         * Starts the client: the first attempt to connect begins at once, in the background.
+         * Starts a client: its first attempt to connect begins at once, in the background. Each
+         * call makes a new client.
          *
          * @throws IllegalArgumentException if the backoff options contradict each other
          */
