@@ -54,6 +54,16 @@ public final class TlsMismatchGuard extends ByteToMessageDecoder {
         }
     }
 
+    /** The peer stopped sending before the guard could decide: hand the few bytes on as they are. */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (in.isReadable() && TlsRecordDetector.classify(in) == TlsRecordDetector.Verdict.NEED_MORE) {
+            ctx.pipeline().remove(this);
+            return;
+        }
+        super.decodeLast(ctx, in, out);
+    }
+
     private static void fail(ChannelHandlerContext ctx, ByteBuf in, String message) {
         in.skipBytes(in.readableBytes());
         ctx.close();

@@ -56,9 +56,21 @@ final class TlsSocketHandshake {
                 // Wait for the client to close, so the byte is not lost to a reset.
                 tls.getInputStream().read();
                 return new Side(session, null);
+            } catch (IOException e) {
+                // Keep the TCP connection until the client closes it, so the client reads the alert
+                // instead of a reset while it is still sending its last handshake message.
+                drain(plain);
+                return new Side(null, e);
             }
         } catch (IOException e) {
             return new Side(null, e);
+        }
+    }
+
+    private static void drain(Socket plain) throws IOException {
+        byte[] buffer = new byte[4096];
+        while (plain.getInputStream().read(buffer) >= 0) {
+            // discard
         }
     }
 
