@@ -24,11 +24,8 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -144,80 +141,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         if (interceptors.length == 0) {
             return startCall(method, request, options);
         }
-        long start = System.nanoTime();
-        CallOptions decorated = decorate(interceptors, method, options);
-        IpcException rejected = decorated == null ? interceptorFailed(method) : intercept(interceptors, method, decorated);
-        if (rejected != null) {
-            completed(interceptors, method, decorated != null ? decorated : options, start, rejected.code());
-            return CompletableFuture.failedFuture(rejected);
-        }
-        CompletableFuture<Resp> f = startCall(method, request, decorated);
-        f.whenComplete((v, t) -> completed(interceptors, method, decorated, t, start));
-        return f;
-    }
-
-    /** The options after each client interceptor's {@code options}; {@code null} if one threw. */
-    private CallOptions decorate(ClientInterceptor[] interceptors, MethodDescriptor<?, ?> method, CallOptions options) {
-        CallOptions o = options;
-        for (ClientInterceptor i : interceptors) {
-            try {
-                o = Objects.requireNonNull(i.options(method, o, this), "the options a client interceptor returned");
-            } catch (RuntimeException e) {
-                log.warn("{}: a client interceptor failed on {}", describe(), method.fullName(), e);
-                return null;
-            }
-        }
-        return o;
-    }
-
-    /** Runs the client interceptors' {@code onCall}; the first rejection, or an interceptor that throws, fails the call. */
-    private IpcException intercept(ClientInterceptor[] interceptors, MethodDescriptor<?, ?> method, CallOptions options) {
-        for (ClientInterceptor i : interceptors) {
-            Rejection r;
-            try {
-                r = i.onCall(method, options, this);
-            } catch (RuntimeException e) {
-                log.warn("{}: a client interceptor failed on {}", describe(), method.fullName(), e);
-                return interceptorFailed(method);
-            }
-            if (r != null) {
-                return IpcException.callFailed(r.code(), method.fullName(), describe(), r.message());
-            }
-        }
-        return null;
-    }
-
-    private IpcException interceptorFailed(MethodDescriptor<?, ?> method) {
-        return IpcException.callFailed(ErrorCode.HANDLER_ERROR, method.fullName(), describe(),
-                "a client interceptor failed (see the log); nothing was sent");
-    }
-
-    private void completed(ClientInterceptor[] interceptors, MethodDescriptor<?, ?> method, CallOptions options,
-            Throwable failure, long start) {
-        ErrorCode outcome = null;
-        if (failure instanceof CompletionException && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        if (failure instanceof IpcException) {
-            outcome = ((IpcException) failure).code();
-        } else if (failure instanceof CancellationException) {
-            outcome = ErrorCode.CANCELLED;
-        } else if (failure != null) {
-            outcome = ErrorCode.UNRECOGNIZED;
-        }
-        completed(interceptors, method, options, start, outcome);
-    }
-
-    private void completed(ClientInterceptor[] interceptors, MethodDescriptor<?, ?> method, CallOptions options,
-            long start, ErrorCode outcome) {
-        long duration = System.nanoTime() - start;
-        for (ClientInterceptor i : interceptors) {
-            try {
-                i.onComplete(method, options, this, outcome, duration);
-            } catch (RuntimeException e) {
-                log.warn("{}: a client interceptor failed after {}", describe(), method.fullName(), e);
-            }
-        }
+        return ClientInterception.around(this, interceptors, method, options, o -> startCall(method, request, o));
     }
 
     private <Req, Resp> CompletableFuture<Resp> startCall(MethodDescriptor<Req, Resp> method, Req request,
@@ -291,16 +215,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         if (interceptors.length == 0) {
             return startSend(method, request, options);
         }
-        long start = System.nanoTime();
-        CallOptions decorated = decorate(interceptors, method, options);
-        IpcException rejected = decorated == null ? interceptorFailed(method) : intercept(interceptors, method, decorated);
-        if (rejected != null) {
-            completed(interceptors, method, decorated != null ? decorated : options, start, rejected.code());
-            return CompletableFuture.failedFuture(rejected);
-        }
-        CompletableFuture<Void> f = startSend(method, request, decorated);
-        f.whenComplete((v, t) -> completed(interceptors, method, decorated, t, start));
-        return f;
+        return ClientInterception.around(this, interceptors, method, options, o -> startSend(method, request, o));
     }
 
     private <Req> CompletableFuture<Void> startSend(MethodDescriptor<Req, Void> method, Req request, CallOptions options) {
