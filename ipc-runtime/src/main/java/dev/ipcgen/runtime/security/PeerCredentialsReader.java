@@ -18,8 +18,10 @@ import jdk.net.UnixDomainPrincipal;
  *   <caption>What each channel tells</caption>
  *   <tr><th>channel</th><th>source</th><th>uid</th><th>gid</th><th>pid</th></tr>
  *   <tr><td>{@link EpollDomainSocketChannel}</td><td>{@code SO_PEERCRED}</td><td>yes</td><td>yes</td><td>yes</td></tr>
- *   <tr><td>{@link KQueueDomainSocketChannel}</td><td>{@code LOCAL_PEERCRED}</td><td>yes</td><td>yes</td><td>if the OS tells</td></tr>
- *   <tr><td>{@link NioDomainSocketChannel}</td><td>{@link ExtendedSocketOptions#SO_PEERCRED}</td><td>yes</td><td>yes</td><td>no</td></tr>
+ *   <tr><td>{@link KQueueDomainSocketChannel}</td><td>{@code LOCAL_PEERCRED}</td>
+ *       <td>yes</td><td>yes</td><td>if the OS tells</td></tr>
+ *   <tr><td>{@link NioDomainSocketChannel}</td><td>{@link ExtendedSocketOptions#SO_PEERCRED}</td>
+ *       <td>yes</td><td>yes</td><td>no</td></tr>
  *   <tr><td>TCP and anything else</td><td>none</td><td>no</td><td>no</td><td>no</td></tr>
  * </table>
  *

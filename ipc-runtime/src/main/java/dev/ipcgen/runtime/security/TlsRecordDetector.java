@@ -12,10 +12,10 @@ import io.netty.buffer.ByteBuf;
  *           handshake major  0x04  (big-endian,    (1 = ClientHello,
  *                                   16..18432)      2 = ServerHello)
  *  ipcgen:    frame length (u32, little-endian;    kind   flags
- *             bytes 3 is 0 below 16 MiB)           1 or 5 0
+ *             byte 3 is 0 below 16 MiB)            1 or 5 0
  * </pre>
  *
- * An ipcgen first frame (HELLO, kind 1, or the refusal ERROR, kind 5) has byte 3 = 0 and byte 4
+ * <p>An ipcgen first frame (HELLO, kind 1, or the refusal ERROR, kind 5) has byte 3 = 0 and byte 4
  * at most 9, i.e. a "record length" of at most 9, which no TLS implementation sends as its first
  * handshake record; so the two never collide.
  */

@@ -221,7 +221,8 @@ public final class TlsSettings {
          */
         public Builder protocols(String... protocols) {
             if (protocols.length == 0) {
-                throw new IllegalArgumentException("at least one TLS protocol is needed (expected TLSv1.3 and/or TLSv1.2)");
+                throw new IllegalArgumentException(
+                        "at least one TLS protocol is needed (expected TLSv1.3 and/or TLSv1.2)");
             }
             for (String protocol : protocols) {
                 if (!ALLOWED_PROTOCOLS.contains(protocol)) {
