@@ -40,6 +40,9 @@ import javax.net.ssl.SSLEngine;
  * handshake, which {@code SslHandler} reports) from the handlers behind it and closes the channel;
  * to count those, listen to the handshake future.
  *
+ * <p>What it holds while waiting stays small: without TLS it decides before the first read, and
+ * with TLS no application bytes come out of the handshake before it succeeds.
+ *
  * <p>Not sharable: one per channel.
  */
 public final class AuthorizationGate extends ChannelInboundHandlerAdapter {
@@ -117,8 +120,13 @@ public final class AuthorizationGate extends ChannelInboundHandlerAdapter {
     }
 
     private void decide(ChannelHandlerContext ctx, Optional<X509Certificate> certificate) {
+        if (state != State.WAITING) {
+            return;
+        }
         SocketAddress remote = ctx.channel().remoteAddress();
-        if (state != State.WAITING || !ctx.channel().isActive() || remote == null) {
+        if (remote == null) {
+            // Already disconnected: nobody to authorize, and held bytes go at channelInactive.
+            ctx.close();
             return;
         }
         AuthorizationRequest request = new AuthorizationRequest(credentials, remote, certificate);
