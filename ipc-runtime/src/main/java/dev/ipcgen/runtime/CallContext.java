@@ -24,8 +24,9 @@ public interface CallContext {
     long callId();
 
     /**
-     * Whether the call was cancelled by its caller or its timeout passed: it has been answered
-     * already, so a long handler may stop; whatever it returns is dropped.
+     * Whether the call was cancelled: by its caller, by its timeout passing (it has been answered
+     * already), or by its connection closing (the caller is gone: it closed, died, or was closed
+     * after an idle timeout). A long handler may stop; whatever it returns is dropped.
      */
     default boolean isCancelled() {
         return false;
@@ -50,9 +51,9 @@ public interface CallContext {
     }
 
     /**
-     * Runs {@code listener} once when the call is cancelled by its caller or its deadline passes
-     * (on the endpoint's callback executor), or at once on this thread if that already happened.
-     * Never runs for a call that ends normally.
+     * Runs {@code listener} once when the call is cancelled ({@link #isCancelled()}: by its caller,
+     * its deadline, or its connection closing), on the endpoint's callback executor, or at once on
+     * this thread if that already happened. Never runs for a call that ends normally.
      */
     default void onCancel(Runnable listener) {
     }

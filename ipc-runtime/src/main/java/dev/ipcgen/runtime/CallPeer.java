@@ -24,6 +24,10 @@ final class CallPeer implements Peer {
 
     @Override
     public <Req, Resp> CompletableFuture<Resp> call(MethodDescriptor<Req, Resp> method, Req request, CallOptions options) {
+        if (connection.isClosed()) {
+            // Say why (CONNECTION_CLOSED and its reason), not merely that the served call was cancelled.
+            return connection.call(method, request, options);
+        }
         CallOptions inherited = options;
         if (served.hasDeadline()) {
             long left = served.deadlineNanos() - System.nanoTime();

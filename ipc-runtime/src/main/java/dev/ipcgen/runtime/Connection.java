@@ -408,10 +408,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             return;
         }
         serving.remove(call.callId());
+        call.reportEnded(code);
         call.cancel();
-        if (config.serverInterceptors().length != 0) {
-            runCallback(() -> call.report(code));
-        }
         MethodDescriptor<?, ?> m = call.method();
         write(Frames.error(ctx.alloc(), m.protocolId(), m.index(), call.callId(), code.value(), message));
         ctx.flush();
@@ -799,7 +797,15 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 call.fail(closedError(call.method.fullName()));
             }
         }
-        serving.clear();
+        if (!serving.isEmpty()) {
+            // Nobody is waiting for these answers any more: handlers may stop, and their calls back fail.
+            List<ServerCall> lost = new ArrayList<>(serving.values());
+            serving.clear();
+            for (ServerCall call : lost) {
+                call.reportEnded(ErrorCode.CONNECTION_CLOSED);
+                call.cancel();
+            }
+        }
         signalWritable();
         if (listenerConnected != null) {
             ConnectionListener listener = config.listener();

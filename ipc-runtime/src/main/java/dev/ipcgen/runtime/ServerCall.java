@@ -134,7 +134,10 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         return cancelled;
     }
 
-    /** On the event loop: the call was answered DEADLINE_EXCEEDED or CANCELLED without the handler. */
+    /**
+     * On the event loop: the call was answered DEADLINE_EXCEEDED or CANCELLED without the handler,
+     * or its connection closed.
+     */
     void cancel() {
         List<Runnable> listeners;
         synchronized (this) {
@@ -208,20 +211,41 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
 
     /** Tells the interceptors how the call ended, once; {@code outcome} is null for a normal answer. */
     void report(ErrorCode outcome) {
-        ServerInterceptor[] interceptors = connection.config().serverInterceptors();
-        if (interceptors.length == 0) {
-            return;
+        if (claimReport()) {
+            tellInterceptors(outcome, System.nanoTime() - startNanos);
+        }
+    }
+
+    /**
+     * On the event loop, for a call that ended without its handler (deadline, CANCEL, connection
+     * closed), before {@link #cancel()} wakes the handler: claims the report now, so that the
+     * handler's late outcome is not reported instead, and tells the interceptors on the callback
+     * executor.
+     */
+    void reportEnded(ErrorCode outcome) {
+        if (claimReport()) {
+            long duration = System.nanoTime() - startNanos;
+            connection.runCallback(() -> tellInterceptors(outcome, duration));
+        }
+    }
+
+    private boolean claimReport() {
+        if (connection.config().serverInterceptors().length == 0) {
+            return false;
         }
         synchronized (this) {
             if (reported) {
-                return;
+                return false;
             }
             reported = true;
+            return true;
         }
-        long duration = System.nanoTime() - startNanos;
-        for (ServerInterceptor i : interceptors) {
+    }
+
+    private void tellInterceptors(ErrorCode outcome, long durationNanos) {
+        for (ServerInterceptor i : connection.config().serverInterceptors()) {
             try {
-                i.onComplete(this, outcome, duration);
+                i.onComplete(this, outcome, durationNanos);
             } catch (RuntimeException e) {
                 log.warn("a server interceptor failed after {}", binding.method().fullName(), e);
             }
