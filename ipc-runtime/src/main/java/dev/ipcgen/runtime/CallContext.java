@@ -10,10 +10,13 @@ public interface CallContext {
 
     /**
      * The peer that made the call; generated senders over it call back on the same connection.
-     * Calls made through it inherit this call's deadline (their timeout is at most the time left)
-     * and its cancellation (they are cancelled when this call is). It is {@link Object#equals equal}
-     * to the connection's peer seen by a {@link ConnectionListener} and in {@link IpcServer#peers()},
-     * so it can key per-connection state.
+     * While this call is served, calls made through it inherit this call's deadline (their timeout
+     * is at most the time left) and its cancellation (they are cancelled when this call is, and fail
+     * at once after). Once this call's answer is written (or dropped, the call having been
+     * cancelled), the peer is the plain connection: one kept after the handler returned (to push
+     * to the caller later) inherits no deadline or cancellation, and its calls leave nothing
+     * behind. It is {@link Object#equals equal} to the connection's peer seen by a
+     * {@link ConnectionListener} and in {@link IpcServer#peers()}, so it can key per-connection state.
      */
     Peer peer();
 
@@ -53,7 +56,8 @@ public interface CallContext {
     /**
      * Runs {@code listener} once when the call is cancelled ({@link #isCancelled()}: by its caller,
      * its deadline, or its connection closing), on the endpoint's callback executor, or at once on
-     * this thread if that already happened. Never runs for a call that ends normally.
+     * this thread if that already happened. Never runs for a call that ends normally; a listener
+     * added after that is dropped.
      */
     default void onCancel(Runnable listener) {
     }

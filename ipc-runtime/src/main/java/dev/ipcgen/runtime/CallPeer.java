@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The caller as a handler sees it ({@link CallContext#peer()}): its connection, with the served
  * call's deadline and cancellation passed on to every call made through it, so work a handler
- * starts on the caller's behalf stops when the caller stops waiting. Equal to the connection.
+ * starts on the caller's behalf stops when the caller stops waiting. Once the served call's answer
+ * is written (or dropped) it is the plain connection: a peer kept after the handler returned
+ * inherits nothing and leaves nothing behind. Equal to the connection.
  */
 final class CallPeer implements Peer {
 
@@ -22,10 +24,15 @@ final class CallPeer implements Peer {
         return connection;
     }
 
+    ServerCall served() {
+        return served;
+    }
+
     @Override
     public <Req, Resp> CompletableFuture<Resp> call(MethodDescriptor<Req, Resp> method, Req request, CallOptions options) {
-        if (connection.isClosed()) {
-            // Say why (CONNECTION_CLOSED and its reason), not merely that the served call was cancelled.
+        if (connection.isClosed() || served.hasEnded()) {
+            // Closed: say why (CONNECTION_CLOSED and its reason), not merely that the served call was
+            // cancelled. Ended: a peer kept after its call is the plain connection.
             return connection.call(method, request, options);
         }
         CallOptions inherited = options;
@@ -47,7 +54,7 @@ final class CallPeer implements Peer {
         }
         CompletableFuture<Resp> f = connection.call(method, request, inherited);
         if (served.callId() != 0 && !f.isDone()) {
-            served.onCancel(() -> f.cancel(false));
+            served.adopt(f);
         }
         return f;
     }

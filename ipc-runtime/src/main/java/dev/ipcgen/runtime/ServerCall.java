@@ -8,10 +8,13 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -31,11 +34,18 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     private ByteBuf body;
     private ByteBuf answer;
     private volatile boolean cancelled;
+    /** Set once its answer is written or dropped: a kept {@link #peer()} inherits nothing from then on. */
+    private volatile boolean ended;
     /** {@link System#nanoTime()} when the caller's timeout passes; meaningful when {@link #hasDeadline}. */
     private long deadlineNanos;
     private boolean hasDeadline;
     /** Run on cancel; guarded by {@code this}, made only when a handler registers one. */
     private List<Runnable> cancelListeners;
+    /**
+     * Calls made through {@link #peer()} still waiting for their answer, cancelled with this call;
+     * guarded by {@code this}, made on the first one.
+     */
+    private Set<CompletableFuture<?>> peerCalls;
     private CallPeer peer;
     /** When the call arrived; set only when there are interceptors, which get the duration. */
     private long startNanos;
@@ -99,19 +109,61 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         return Optional.of(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
     }
 
+    /** A listener added after the call ended normally is dropped: it could never run. */
     @Override
     public void onCancel(Runnable listener) {
         Objects.requireNonNull(listener, "listener");
         synchronized (this) {
             if (!cancelled) {
-                if (cancelListeners == null) {
-                    cancelListeners = new ArrayList<>(2);
+                if (!ended) {
+                    if (cancelListeners == null) {
+                        cancelListeners = new ArrayList<>(2);
+                    }
+                    cancelListeners.add(listener);
                 }
-                cancelListeners.add(listener);
                 return;
             }
         }
         listener.run();
+    }
+
+    /** Whether the answer was written or dropped: the handler is done with this call. */
+    boolean hasEnded() {
+        return ended;
+    }
+
+    /**
+     * A call made through {@link #peer()}: cancelled when this call is, forgotten once it completes
+     * or this call ends.
+     */
+    void adopt(CompletableFuture<?> call) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            if (!cancelled) {
+                if (peerCalls == null) {
+                    peerCalls = new HashSet<>();
+                }
+                peerCalls.add(call);
+            }
+        }
+        if (cancelled) {
+            call.cancel(false);
+            return;
+        }
+        call.whenComplete((r, t) -> forget(call));
+    }
+
+    private synchronized void forget(CompletableFuture<?> call) {
+        if (peerCalls != null) {
+            peerCalls.remove(call);
+        }
+    }
+
+    /** For tests: how many cancel listeners and calls made through {@link #peer()} this call holds. */
+    synchronized int cancelHookCount() {
+        return (cancelListeners == null ? 0 : cancelListeners.size()) + (peerCalls == null ? 0 : peerCalls.size());
     }
 
     @Override
@@ -140,25 +192,38 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
      */
     void cancel() {
         List<Runnable> listeners;
+        Set<CompletableFuture<?>> calls;
         synchronized (this) {
             cancelled = true;
             listeners = cancelListeners;
             cancelListeners = null;
+            calls = peerCalls;
+            peerCalls = null;
         }
         if (deadline != null) {
             deadline.cancel(false);
             deadline = null;
         }
+        if (listeners != null || calls != null) {
+            // Off the event loop: both run user code (listeners, and what depends on the futures).
+            connection.runCallback(() -> runCancelHooks(calls, listeners));
+        }
+    }
+
+    private void runCancelHooks(Set<CompletableFuture<?>> calls, List<Runnable> listeners) {
+        if (calls != null) {
+            for (CompletableFuture<?> c : calls) {
+                c.cancel(false);
+            }
+        }
         if (listeners != null) {
-            connection.runCallback(() -> {
-                for (Runnable l : listeners) {
-                    try {
-                        l.run();
-                    } catch (RuntimeException e) {
-                        log.warn("a cancel listener of {} failed", binding.method().fullName(), e);
-                    }
+            for (Runnable l : listeners) {
+                try {
+                    l.run();
+                } catch (RuntimeException e) {
+                    log.warn("a cancel listener of {} failed", binding.method().fullName(), e);
                 }
-            });
+            }
         }
     }
 
@@ -386,8 +451,18 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         return m != null ? m : t.getClass().getName();
     }
 
+    /** On the event loop, as the answer is written or dropped: what was kept for cancelling goes. */
+    private void end() {
+        synchronized (this) {
+            ended = true;
+            cancelListeners = null;
+            peerCalls = null;
+        }
+    }
+
     @Override
     public void write(Connection c) {
+        end();
         ByteBuf a = answer;
         answer = null;
         if (c.isClosed() || !c.isServing(this)) {
@@ -402,6 +477,7 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
 
     @Override
     public void abandon(Connection c) {
+        end();
         if (answer != null) {
             answer.release();
             answer = null;

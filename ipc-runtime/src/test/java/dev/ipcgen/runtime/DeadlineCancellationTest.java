@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Deadlines and cancellation end to end: the timeout travels, the caller fails on time and cancels,
  * a cancelled future cancels the call, the handler observes both, and calls a handler makes through
- * {@link CallContext#peer()} inherit its deadline and cancellation.
+ * {@link CallContext#peer()} inherit its deadline and cancellation while it is served, and nothing
+ * (no deadline, no state left behind) once it ended.
  */
 class DeadlineCancellationTest {
 
@@ -35,7 +36,13 @@ class DeadlineCancellationTest {
     /** Calls the client's {@code cb.wait} through the context's peer. */
     static final MethodDescriptor<String, String> RELAY_WAIT =
             MethodDescriptor.unary("dl", 1, "relay_wait", 3, Codecs.STRING, Codecs.STRING);
-    static final ProtocolDescriptor DL = ProtocolDescriptor.of("dl", 1, 0, List.of(LEFT, WAIT, RELAY_LEFT, RELAY_WAIT));
+    /** Keeps the context's peer in {@link #kept} and answers at once. */
+    static final MethodDescriptor<String, String> KEEP = MethodDescriptor.unary("dl", 1, "keep", 4, Codecs.STRING, Codecs.STRING);
+    /** Calls the client's {@code cb.left} 50 times through the context's peer, then answers the call's cancel hook count. */
+    static final MethodDescriptor<String, Long> RELAY_MANY =
+            MethodDescriptor.unary("dl", 1, "relay_many", 5, Codecs.STRING, Codecs.I64);
+    static final ProtocolDescriptor DL = ProtocolDescriptor.of("dl", 1, 0,
+            List.of(LEFT, WAIT, RELAY_LEFT, RELAY_WAIT, KEEP, RELAY_MANY));
 
     static final MethodDescriptor<String, Long> CB_LEFT = MethodDescriptor.unary("cb", 1, "left", 0, Codecs.STRING, Codecs.I64);
     static final MethodDescriptor<String, String> CB_WAIT = MethodDescriptor.unary("cb", 1, "wait", 1, Codecs.STRING, Codecs.STRING);
@@ -44,6 +51,8 @@ class DeadlineCancellationTest {
     private final Path dir = SocketDirs.create();
     /** What handlers saw: "cancelled <method> <isCancelled>". */
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    /** The peer of the last {@code dl.keep} call, kept after it ended. */
+    private final BlockingQueue<Peer> kept = new LinkedBlockingQueue<>();
     private IpcServer server;
     private IpcConnection client;
 
@@ -68,6 +77,22 @@ class DeadlineCancellationTest {
                 .unary(WAIT, (r, ctx) -> waitForCancel(ctx))
                 .unaryAsync(RELAY_LEFT, (r, ctx) -> ctx.peer().call(CB_LEFT, r, CallOptions.DEFAULT))
                 .unaryAsync(RELAY_WAIT, (r, ctx) -> ctx.peer().call(CB_WAIT, r, CallOptions.DEFAULT))
+                .unary(KEEP, (r, ctx) -> {
+                    kept.add(ctx.peer());
+                    return r;
+                })
+                .unary(RELAY_MANY, (r, ctx) -> {
+                    for (int i = 0; i < 50; i++) {
+                        ctx.peer().call(CB_LEFT, r, CallOptions.DEFAULT).get(2, TimeUnit.SECONDS);
+                    }
+                    // A call is forgotten by a completion stage of its own, which may run just after get() returns.
+                    ServerCall served = ((CallPeer) ctx.peer()).served();
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                    while (served.cancelHookCount() != 0 && System.nanoTime() < end) {
+                        Thread.sleep(1);
+                    }
+                    return (long) served.cancelHookCount();
+                })
                 .build();
         Service cb = Service.builder(CB)
                 .unary(CB_LEFT, (r, ctx) -> left(ctx))
@@ -141,6 +166,38 @@ class DeadlineCancellationTest {
         Thread.sleep(50);
         f.cancel(true);
         assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("cancelled cb.wait true");
+    }
+
+    @Test
+    void callsThroughTheContextsPeer_areForgottenOnceAnswered() throws Exception {
+        assertThat(client.call(RELAY_MANY, "x", CallOptions.DEFAULT).get(2, TimeUnit.SECONDS)).isZero();
+        assertThat(client.call(RELAY_MANY, "x", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)))
+                .get(3, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aPeerKeptAfterItsCallEnded_inheritsNoDeadline() throws Exception {
+        client.call(KEEP, "x", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(100))).get(2, TimeUnit.SECONDS);
+        Peer stale = kept.poll(2, TimeUnit.SECONDS);
+        Thread.sleep(150);
+        // The ended call's deadline has passed: a kept peer is the plain connection now.
+        assertThat(stale.call(CB_LEFT, "x", CallOptions.DEFAULT).get(2, TimeUnit.SECONDS)).isEqualTo(-1L);
+        assertThat(stale.call(CB_LEFT, "x", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(1500)))
+                .get(2, TimeUnit.SECONDS)).isBetween(1L, 1_500_000L);
+    }
+
+    @Test
+    void aPeerKeptAfterItsCallEnded_holdsNoStateForItsCalls() throws Exception {
+        client.call(KEEP, "x", CallOptions.DEFAULT).get(2, TimeUnit.SECONDS);
+        Peer stale = kept.poll(2, TimeUnit.SECONDS);
+        ServerCall served = ((CallPeer) stale).served();
+        for (int i = 0; i < 200; i++) {
+            assertThat(stale.call(CB_LEFT, "x", CallOptions.DEFAULT).get(2, TimeUnit.SECONDS)).isEqualTo(-1L);
+        }
+        served.onCancel(() -> events.add("stale listener ran"));
+        assertThat(served.cancelHookCount()).isZero();
+        assertThat(served.isCancelled()).isFalse();
+        assertThat(events).isEmpty();
     }
 
     @Test
