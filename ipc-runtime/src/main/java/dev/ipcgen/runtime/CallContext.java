@@ -1,5 +1,6 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.PeerCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,10 +16,29 @@ public interface CallContext {
      * at once after). Once this call's answer is written (or dropped, the call having been
      * cancelled), the peer is the plain connection: one kept after the handler returned (to push
      * to the caller later) inherits no deadline or cancellation, and its calls leave nothing
-     * behind. It is {@link Object#equals equal} to the connection's peer seen by a
-     * {@link ConnectionListener} and in {@link IpcServer#peers()}, so it can key per-connection state.
+     * behind. It is {@link Object#equals equal}, with the same hash code, to every other object
+     * standing for this connection: the peer a {@link ConnectionListener} is told of, the entry in
+     * {@link IpcServer#peers()} on a server, the {@link IpcConnection} on a client; so it can key
+     * per-connection state.
      */
     Peer peer();
+
+    /**
+     * The caller's Unix credentials (uid, gid, and pid where the transport tells), read once when
+     * its connection opened; {@link PeerCredentials#unknown()} on TCP. The same as
+     * {@code peer().credentials()}.
+     */
+    default PeerCredentials credentials() {
+        return peer().credentials();
+    }
+
+    /**
+     * The subject of the caller's TLS client certificate (mutual TLS), e.g. {@code CN=client,O=ipcgen};
+     * empty without TLS or without a client certificate. The same as {@code peer().tlsSubject()}.
+     */
+    default Optional<String> tlsSubject() {
+        return peer().tlsSubject();
+    }
 
     /** The message being served. */
     MethodDescriptor<?, ?> method();

@@ -1,6 +1,9 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.PeerCredentials;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -70,8 +73,23 @@ final class CallPeer implements Peer {
     }
 
     @Override
+    public PeerCredentials credentials() {
+        return connection.credentials();
+    }
+
+    @Override
+    public Optional<X509Certificate> tlsCertificate() {
+        return connection.tlsCertificate();
+    }
+
+    @Override
+    public Optional<String> tlsSubject() {
+        return connection.tlsSubject();
+    }
+
+    @Override
     public boolean equals(Object o) {
-        return o == this || o == connection || o instanceof CallPeer && ((CallPeer) o).connection == connection;
+        return o == this || Connection.of(o) == connection;
     }
 
     @Override

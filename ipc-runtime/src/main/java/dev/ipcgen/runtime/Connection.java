@@ -2,6 +2,12 @@ package dev.ipcgen.runtime;
 
 import dev.ipcgen.runtime.codec.Bincode;
 import dev.ipcgen.runtime.codec.Codecs;
+import dev.ipcgen.runtime.security.AuthorizationGate;
+import dev.ipcgen.runtime.security.AuthorizationRequest;
+import dev.ipcgen.runtime.security.PeerCredentials;
+import dev.ipcgen.runtime.security.PeerCredentialsReader;
+import dev.ipcgen.runtime.security.TlsMismatchException;
+import dev.ipcgen.runtime.security.TlsPeer;
 import dev.ipcgen.runtime.wire.ErrorBody;
 import dev.ipcgen.runtime.wire.Frame;
 import dev.ipcgen.runtime.wire.Frames;
@@ -16,14 +22,17 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.LongObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +40,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
 
 /**
  * One connection, either side: the last handler of the pipeline, after the {@link
@@ -54,7 +64,12 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     /** Completes (on the callback executor) when the peer's HELLO has arrived. */
     final CompletableFuture<Hello> ready = new CompletableFuture<>();
 
-    private final String peerName;
+    private volatile String peerName;
+    /** Whether this is a server's connection, whose name gains the client's pid once known. */
+    private final boolean serverSide;
+    private volatile PeerCredentials credentials = PeerCredentials.unknown();
+    private volatile Optional<X509Certificate> tlsCertificate = Optional.empty();
+    private volatile Optional<String> tlsSubject = Optional.empty();
     private volatile ChannelHandlerContext ctx;
     private volatile boolean closed;
     private volatile String closeReason;
@@ -78,8 +93,18 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     /** @param peerName how errors and logs name the peer */
     Connection(EndpointConfig config, String peerName) {
+        this(config, peerName, false);
+    }
+
+    /**
+     * @param peerName how errors and logs name the peer until its credentials are known
+     * @param serverSide whether this is a server's connection: its name becomes
+     *     {@code client pid N (uid U) on ENDPOINT} once the client's pid is known
+     */
+    Connection(EndpointConfig config, String peerName, boolean serverSide) {
         this.config = config;
         this.peerName = peerName;
+        this.serverSide = serverSide;
     }
 
     EndpointConfig config() {
@@ -122,10 +147,39 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         return "Connection[" + peerName + "]";
     }
 
-    /** Equal to the peers handlers see ({@link CallPeer}), which stand for this connection. */
+    @Override
+    public PeerCredentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public Optional<X509Certificate> tlsCertificate() {
+        return tlsCertificate;
+    }
+
+    @Override
+    public Optional<String> tlsSubject() {
+        return tlsSubject;
+    }
+
+    /**
+     * The connection {@code o} stands for: a connection, the peer its handlers see ({@link CallPeer})
+     * or a client's {@link IpcConnection}; {@code null} for anything else.
+     */
+    static Connection of(Object o) {
+        if (o instanceof Connection c) {
+            return c;
+        }
+        if (o instanceof CallPeer p) {
+            return p.connection();
+        }
+        return o instanceof IpcConnection i ? i.connection() : null;
+    }
+
+    /** Equal to every object that stands for this connection ({@link #of}): one connection, one identity. */
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof CallPeer && ((CallPeer) o).connection() == this;
+        return o == this || of(o) == this;
     }
 
     @Override
@@ -478,11 +532,41 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        identifyPeer(ctx);
         ctx.writeAndFlush(new Hello(config.maxFrameLength(), config.services().served()).encode(ctx.alloc()),
                 ctx.voidPromise());
         handshakeTimer = ctx.executor().schedule(this::handshakeTimedOut, config.handshakeTimeoutMillis(),
                 TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
+    }
+
+    /**
+     * Once per connection: the peer's credentials and TLS certificate as a server's
+     * {@link AuthorizationGate} recorded them, or, without a gate (a client), read here.
+     */
+    private void identifyPeer(ChannelHandlerContext ctx) {
+        AuthorizationRequest known = ctx.channel().attr(AuthorizationGate.PEER).get();
+        if (known != null) {
+            credentials = known.credentials();
+            tlsCertificate = known.peerCertificate();
+            tlsSubject = known.tlsSubject();
+        } else {
+            credentials = PeerCredentialsReader.read(ctx.channel());
+        }
+        PeerCredentials c = credentials;
+        if (serverSide && c.pid().isPresent()) {
+            peerName = "client pid " + c.pid().getAsLong() + c.uid().stream().mapToObj(u -> " (uid " + u + ")")
+                    .findFirst().orElse("") + " on " + config.local();
+        }
+    }
+
+    /** A client learns the server's TLS certificate once the handshake is done, i.e. by the server's HELLO. */
+    private void identifyTlsPeer(ChannelHandlerContext ctx) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls != null) {
+            tlsCertificate = TlsPeer.certificate(tls.engine().getSession());
+            tlsSubject = tlsCertificate.map(cert -> cert.getSubjectX500Principal().getName());
+        }
     }
 
     private void handshakeTimedOut() {
@@ -558,6 +642,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         if (frame.kind() == Frames.HELLO) {
             Hello hello = Hello.decode(frame.body());
             helloReceived = true;
+            if (tlsCertificate.isEmpty()) {
+                identifyTlsPeer(ctx);
+            }
             cancelHandshakeTimer();
             idleMonitor = IdleMonitor.start(this, ctx, config);
             IntObjectHashMap<ProtocolInfo> byId = new IntObjectHashMap<>();
@@ -769,12 +856,43 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                 failConnection((WireException) t);
                 return;
             }
+            if (!helloReceived && !failed && (t instanceof TlsMismatchException || t instanceof SSLException)) {
+                failTls(t);
+                return;
+            }
         }
         if (closeReason == null) {
             closeReason = "connection lost: " + cause.getMessage();
             log.debug("{}: {}", describe(), closeReason, cause);
         }
         ctx.close();
+    }
+
+    /** TLS failed before the peer's HELLO (a mismatch, a refused certificate): say so, count it and close. */
+    private void failTls(Throwable cause) {
+        failed = true;
+        config.stats().failedTlsHandshake();
+        cancelHandshakeTimer();
+        String reason = cause instanceof TlsMismatchException ? cause.getMessage()
+                : "TLS handshake failed: " + cause.getMessage() + tlsHint(String.valueOf(cause.getMessage()));
+        closeReason = reason;
+        log.warn("{}: {}", describe(), reason);
+        IpcException e = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), "handshake with " + describe()
+                + " failed: " + reason, null);
+        runCallback(() -> ready.completeExceptionally(e));
+        ctx.close();
+    }
+
+    /** What a JDK TLS failure means, in words an operator can act on. */
+    private static String tlsHint(String message) {
+        if (message.contains("PKIX") || message.contains("certification path")) {
+            return " (this end does not trust the peer's certificate: check the trusted certificates)";
+        }
+        if (message.contains("bad_certificate") || message.contains("certificate_required")
+                || message.contains("certificate_unknown") || message.contains("unknown_ca")) {
+            return " (the peer did not accept this end's certificate, or wanted one and got none)";
+        }
+        return "";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.TlsMismatchGuard;
+import dev.ipcgen.runtime.security.TlsSettings;
 import dev.ipcgen.runtime.transport.TransportFamily;
 import dev.ipcgen.runtime.wire.FrameDecoder;
 import dev.ipcgen.runtime.wire.Frames;
@@ -10,7 +12,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslHandler;
 import java.net.ConnectException;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +73,23 @@ public final class IpcClient {
         private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
         private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
                 EndpointConfig.DEFAULT_HIGH_WATER_MARK);
+        private TlsSettings tls;
 
         private Builder() {
+        }
+
+        /**
+         * Speaks TLS (Netty's {@code SslHandler} over the JDK provider) with {@code settings}: their
+         * trusted certificates check the server's, whose names are checked against the host dialled
+         * unless {@link TlsSettings.Builder#verifyHostname} turned that off, and their certificate
+         * and key, if any, answer a server asking for mutual TLS. TCP endpoints only ({@link #connect}
+         * refuses TLS to a Unix socket). The handshake must end within the {@link #handshakeTimeout}.
+         * A failure is a {@link ErrorCode#CONNECT_FAILED} saying what went wrong, e.g. that the
+         * server speaks plaintext, or that it did not accept this client's certificate.
+         */
+        public Builder tls(TlsSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "settings");
+            return this;
         }
 
         /** Serves {@code service} to the server (bidirectional calls). */
@@ -208,24 +227,32 @@ public final class IpcClient {
         /**
          * Connects and waits for the server's HELLO.
          *
-         * @throws IllegalArgumentException if {@link Builder#idleTimeout} is not longer than {@link Builder#keepalive}
+         * @throws IllegalArgumentException if {@link Builder#idleTimeout} is not longer than {@link Builder#keepalive},
+         *     or {@link #tls} is set for a Unix endpoint
          * @throws IpcException ({@link ErrorCode#CONNECT_FAILED}, or {@link ErrorCode#UNAUTHORIZED} if the
          *     server refused) with a message naming the endpoint and what went wrong
          */
         public IpcConnection connect(Endpoint endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
             long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
+            TlsSettings tls = this.tls;
+            if (tls != null && endpoint.isUnix()) {
+                throw new IllegalArgumentException("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
+            }
+            boolean socketFile = endpoint.isUnix() && !endpoint.isAbstract();
             TransportFamily family;
+            SocketAddress address;
             try {
                 family = TransportFamily.of(transport);
-                if (endpoint.isUnix()) {
+                if (socketFile) {
                     TransportFamily.checkSocketPath(endpoint.path());
                 }
+                address = family.address(endpoint);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
                         "cannot connect to " + endpoint + ": " + e.getMessage(), null);
             }
-            if (endpoint.isUnix() && !Files.exists(endpoint.path())) {
+            if (socketFile && !Files.exists(endpoint.path())) {
                 throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
                         "no server at " + endpoint + ": no such socket file", null);
             }
@@ -250,6 +277,11 @@ public final class IpcClient {
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
+                            if (tls != null) {
+                                SslHandler ssl = new SslHandler(tls.newClientEngine(endpoint.host(), endpoint.port()));
+                                ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+                                ch.pipeline().addLast(TlsMismatchGuard.expectingTls(), ssl);
+                            }
                             ch.pipeline().addLast(new FrameDecoder(maxFrameLength), connection);
                         }
                     });
@@ -257,7 +289,7 @@ public final class IpcClient {
                 bootstrap.option(ChannelOption.TCP_NODELAY, true);
             }
             try {
-                ChannelFuture connected = bootstrap.connect(family.address(endpoint));
+                ChannelFuture connected = bootstrap.connect(address);
                 if (!connected.awaitUninterruptibly(connectTimeout.toMillis() + 1000)) {
                     throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
                             "cannot connect to " + endpoint + ": no answer within " + connectTimeout.toMillis() + " ms", null);
@@ -271,6 +303,14 @@ public final class IpcClient {
                 return result;
             } catch (ExecutionException e) {
                 result.close();
+                if (tls == null && !endpoint.isUnix() && e.getCause() instanceof IpcException
+                        && ((IpcException) e.getCause()).code() == ErrorCode.CONNECT_FAILED
+                        && String.valueOf(e.getCause().getMessage()).contains("before its HELLO")) {
+                    // A TLS server closes a plaintext client at once, without a word it could read.
+                    throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(), e.getCause().getMessage()
+                            + "; if " + endpoint + " expects TLS, give this client TlsSettings (IpcClient.Builder.tls)",
+                            e.getCause());
+                }
                 throw e.getCause() instanceof IpcException ? (IpcException) e.getCause()
                         : IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
                                 "handshake with " + endpoint + " failed: " + e.getCause(), e.getCause());

@@ -1,7 +1,10 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.PeerCredentials;
 import io.netty.channel.EventLoopGroup;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * A client's connection to a server, made by {@link IpcClient}: a {@link Peer} to call, and the
  * other end of the services the client serves. Thread-safe. Closing it fails every call still
  * pending with {@link ErrorCode#CONNECTION_CLOSED} and stops its event loop.
+ *
+ * <p>It is {@link #equals equal}, with the same hash code, to the other objects that stand for
+ * this connection on the client: the peer the client's handlers see as {@link CallContext#peer()}
+ * and the peer its {@link ConnectionListener} is told of. So any of them keys per-connection state.
  */
 public final class IpcConnection implements Peer, AutoCloseable {
 
@@ -51,6 +58,24 @@ public final class IpcConnection implements Peer, AutoCloseable {
         return connection.describe();
     }
 
+    /** The server's Unix credentials (uid, gid, and pid on epoll); unknown on TCP. */
+    @Override
+    public PeerCredentials credentials() {
+        return connection.credentials();
+    }
+
+    /** The server's TLS certificate, on a TLS connection. */
+    @Override
+    public Optional<X509Certificate> tlsCertificate() {
+        return connection.tlsCertificate();
+    }
+
+    /** The subject of the server's TLS certificate, on a TLS connection. */
+    @Override
+    public Optional<String> tlsSubject() {
+        return connection.tlsSubject();
+    }
+
     /** The protocols the server serves, from its HELLO. */
     public List<ProtocolInfo> remoteProtocols() {
         return connection.remoteProtocols();
@@ -89,6 +114,24 @@ public final class IpcConnection implements Peer, AutoCloseable {
         if (!group.next().inEventLoop()) {
             group.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * Whether {@code o} stands for the same connection: this object, the peer its handlers see as
+     * {@link CallContext#peer()}, or the peer its {@link ConnectionListener} is told of.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || Connection.of(o) == connection;
+    }
+
+    @Override
+    public int hashCode() {
+        return connection.hashCode();
     }
 
     @Override

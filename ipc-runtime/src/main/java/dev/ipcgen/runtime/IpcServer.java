@@ -1,29 +1,42 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.AuthorizationDecision;
+import dev.ipcgen.runtime.security.AuthorizationGate;
+import dev.ipcgen.runtime.security.AuthorizationRequest;
+import dev.ipcgen.runtime.security.Authorizer;
+import dev.ipcgen.runtime.security.Authorizers;
+import dev.ipcgen.runtime.security.BoundSocketFile;
+import dev.ipcgen.runtime.security.SocketFileSettings;
+import dev.ipcgen.runtime.security.SocketFiles;
+import dev.ipcgen.runtime.security.SocketInUseException;
+import dev.ipcgen.runtime.security.TlsMismatchGuard;
+import dev.ipcgen.runtime.security.TlsSettings;
 import dev.ipcgen.runtime.transport.TransportFamily;
 import dev.ipcgen.runtime.wire.FrameDecoder;
 import dev.ipcgen.runtime.wire.Frames;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +47,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * A server: listens on one {@link Endpoint} and serves its {@link Service}s, several protocols on
@@ -48,10 +63,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *     .start();
  * }</pre>
  *
- * <p>A Unix socket file left by a server that is gone is replaced; one with a live server behind
- * it is not. {@link #close()} removes the socket file.
+ * <p>Security (see {@link Builder#authorizer}, {@link Builder#socketFileMode}, {@link Builder#tls}):
+ * the socket file is created owner-only ({@code 0600}) unless configured; a socket file left by a
+ * server that is gone is replaced, one with a live server behind it is refused ("another server is
+ * listening on socket file PATH"); {@link #close()} removes the socket file, and so does a JVM
+ * shutdown (a shutdown hook, e.g. on SIGTERM). Each connection's peer credentials are read once,
+ * when it opens, and are in every {@link CallContext#credentials()}.
  */
 public final class IpcServer implements AutoCloseable {
+
+    private static final InternalLogger log = InternalLoggerFactory.getInstance(IpcServer.class);
 
     private final Endpoint endpoint;
     private final Transport transport;
@@ -62,12 +83,14 @@ public final class IpcServer implements AutoCloseable {
     private final ExecutorService ownedPool;
     private final IpcStats stats;
     private final long gracePeriodMillis;
+    /** The socket file this server bound; {@code null} for TCP and abstract names. */
+    private final BoundSocketFile socketFile;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
 
     private IpcServer(Endpoint endpoint, Transport transport, Channel serverChannel, ChannelGroup connections,
             EventLoopGroup acceptGroup, EventLoopGroup ioGroup, ExecutorService ownedPool, IpcStats stats,
-            long gracePeriodMillis) {
+            long gracePeriodMillis, BoundSocketFile socketFile) {
         this.endpoint = endpoint;
         this.transport = transport;
         this.serverChannel = serverChannel;
@@ -77,6 +100,7 @@ public final class IpcServer implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.stats = stats;
         this.gracePeriodMillis = gracePeriodMillis;
+        this.socketFile = socketFile;
     }
 
     /** A new server, to configure and {@link Builder#start()}. */
@@ -106,7 +130,8 @@ public final class IpcServer implements AutoCloseable {
 
     /**
      * The open connections whose handshake is done, as peers to call (to push to every client, say).
-     * A snapshot; each peer is the same object its handlers see as {@link CallContext#peer()}.
+     * A snapshot; each peer is equal (same hash code too) to the {@link CallContext#peer()} its
+     * handlers see and to the peer the {@link ConnectionListener} is told of.
      */
     public List<Peer> peers() {
         List<Peer> peers = new ArrayList<>();
@@ -158,6 +183,10 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void closeAndWait() {
+        // While the server still listens no other server removes the file as stale, so it is surely ours.
+        if (socketFile != null) {
+            socketFile.close();
+        }
         serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (gracePeriodMillis > 0) {
             for (Channel ch : connections) {
@@ -169,13 +198,6 @@ public final class IpcServer implements AutoCloseable {
             connections.newCloseFuture().awaitUninterruptibly(gracePeriodMillis + 500, TimeUnit.MILLISECONDS);
         }
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        if (endpoint.isUnix()) {
-            try {
-                Files.deleteIfExists(endpoint.path());
-            } catch (IOException e) {
-                // The file is gone or not ours to delete; either way nothing listens on it any more.
-            }
-        }
         acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         acceptGroup.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
@@ -258,6 +280,9 @@ public final class IpcServer implements AutoCloseable {
         private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
         private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
                 EndpointConfig.DEFAULT_HIGH_WATER_MARK);
+        private Authorizer authorizer = Authorizers.allowAll();
+        private SocketFileSettings socketFile = SocketFileSettings.defaults();
+        private TlsSettings tls;
 
         private Builder() {
         }
@@ -433,11 +458,68 @@ public final class IpcServer implements AutoCloseable {
         }
 
         /**
+         * Decides, once per accepted connection, whether it may proceed: after the peer's credentials
+         * are read (and the TLS handshake is done), before HELLO is sent or any frame is read. A
+         * refusal is answered with {@code ERROR UNAUTHORIZED} (code 11, call id 0, the decision's
+         * reason as message) instead of HELLO, then the connection is closed; it is logged with the
+         * reason and counted in {@link IpcStats#unauthorizedConnections()}, and the
+         * {@link #connectionListener} never hears of it. The authorizer runs on an I/O thread and must
+         * not block; nothing of it runs per call. Default {@link Authorizers#allowAll()}, the socket
+         * file's mode being the guard. Built-ins: {@link Authorizers#sameUser()},
+         * {@link Authorizers#uidIn}, {@link Authorizers#gidIn}, {@link Authorizers#tlsSubjectIn}.
+         */
+        public Builder authorizer(Authorizer authorizer) {
+            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * The mode and group of the socket file of a Unix endpoint; default {@code 0600}, no group
+         * change (only this server's user may connect). Ignored for TCP and abstract names.
+         */
+        public Builder socketFile(SocketFileSettings settings) {
+            this.socketFile = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * The socket file's mode, e.g. {@code "0660"} to let a group connect (with {@link #socketFileGroup});
+         * default {@code 0600}.
+         *
+         * @throws IllegalArgumentException if {@code mode} is not 3 or 4 octal digits without special bits
+         */
+        public Builder socketFileMode(String mode) {
+            this.socketFile = new SocketFileSettings(SocketFileSettings.parseMode(mode), socketFile.group());
+            return this;
+        }
+
+        /** The group to give the socket file (this server's user must belong to it); default: unchanged. */
+        public Builder socketFileGroup(String group) {
+            this.socketFile = socketFile.withGroup(group);
+            return this;
+        }
+
+        /**
+         * Serves TLS (Netty's {@code SslHandler} over the JDK provider) with {@code settings}, which
+         * must hold a certificate and key; with {@link dev.ipcgen.runtime.security.ClientAuth#REQUIRE}
+         * it is mutual TLS and each call's {@link CallContext#tlsSubject()} names the client's
+         * certificate. TLS is for TCP endpoints only: a Unix socket is guarded by its file mode and
+         * the peer's credentials, so {@link #start()} refuses TLS on one. The TLS handshake must end
+         * within the {@link #handshakeTimeout}. A client speaking plaintext to it is closed at once,
+         * and the failure is logged and counted in {@link IpcStats#failedTlsHandshakes()}.
+         */
+        public Builder tls(TlsSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
          * Binds and starts serving.
          *
-         * @throws IllegalArgumentException if {@link Builder#idleTimeout} is not longer than {@link Builder#keepalive}
+         * @throws IllegalArgumentException if {@link Builder#idleTimeout} is not longer than {@link Builder#keepalive},
+         *     or {@link #tls} is set for a Unix endpoint or without a certificate and key
          * @throws IpcException ({@link ErrorCode#LISTEN_FAILED}) if the endpoint cannot be used, e.g.
-         *     "another server is listening on /run/app.sock"
+         *     "another server is listening on socket file /run/app.sock"
          */
         public IpcServer start() {
             if (endpoint == null) {
@@ -445,14 +527,26 @@ public final class IpcServer implements AutoCloseable {
             }
             Endpoint where = endpoint;
             long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
+            TlsSettings tls = this.tls;
+            if (tls != null && where.isUnix()) {
+                throw new IllegalArgumentException("TLS is for TCP endpoints, and " + where + " is a Unix socket: "
+                        + "guard it with its file mode and an authorizer instead");
+            }
+            if (tls != null && !tls.hasIdentity()) {
+                throw new IllegalArgumentException("a TLS server needs a certificate and private key: "
+                        + "call TlsSettings.Builder.identity(...)");
+            }
+            boolean socketFileEndpoint = where.isUnix() && !where.isAbstract();
             TransportFamily family;
+            SocketAddress address;
             try {
                 family = TransportFamily.of(transport);
-                if (where.isUnix()) {
+                if (socketFileEndpoint) {
                     TransportFamily.checkSocketPath(where.path());
                     clearStaleSocket(where.path());
                 }
-            } catch (IllegalArgumentException | IllegalStateException e) {
+                address = family.address(where);
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
                 throw IpcException.of(ErrorCode.LISTEN_FAILED, where.toString(),
                         "cannot listen on " + where + ": " + e.getMessage(), null);
             }
@@ -470,6 +564,17 @@ public final class IpcServer implements AutoCloseable {
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);
             AtomicLong accepted = new AtomicLong();
+            Authorizer authorizer = this.authorizer;
+            // How logs name this server: its endpoint as bound (a TCP port 0 becomes the real port).
+            AtomicReference<String> local = new AtomicReference<>(where.toString());
+            BiConsumer<AuthorizationRequest, AuthorizationDecision> observer = (request, decision) -> {
+                if (!decision.allowed()) {
+                    stats.unauthorizedConnection();
+                    log.warn("{}: refused the connection of {}: {}", local.get(), request.describePeer(),
+                            decision.reason());
+                }
+            };
+            long handshakeMillis = handshakeTimeout.toMillis();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptGroup, ioGroup)
                     .channelFactory(() -> family.newServerChannel(where))
@@ -478,76 +583,90 @@ public final class IpcServer implements AutoCloseable {
                         @Override
                         protected void initChannel(Channel ch) {
                             connections.add(ch);
-                            Connection c = new Connection(config, describePeer(where, ch, accepted.incrementAndGet()));
-                            ch.pipeline().addLast(new FrameDecoder(maxFrameLength), c);
+                            Connection c = new Connection(config, describePeer(where, ch, accepted.incrementAndGet()), true);
+                            ChannelPipeline p = ch.pipeline();
+                            if (tls == null) {
+                                p.addLast(TlsMismatchGuard.expectingPlaintext(),
+                                        AuthorizationGate.forConnection(authorizer, Builder::refusal, observer));
+                            } else {
+                                SslHandler ssl = new SslHandler(tls.newServerEngine());
+                                ssl.setHandshakeTimeoutMillis(handshakeMillis);
+                                p.addLast(TlsMismatchGuard.expectingTls(), ssl, new TlsFailureReporter(local::get, stats),
+                                        AuthorizationGate.afterTlsHandshake(authorizer, Builder::refusal, observer,
+                                                ssl.engine(), ssl.handshakeFuture()));
+                            }
+                            p.addLast(new FrameDecoder(maxFrameLength), c);
                         }
                     });
             if (!where.isUnix()) {
                 bootstrap.childOption(ChannelOption.TCP_NODELAY, true);
             }
-            ChannelFuture bound = bootstrap.bind(family.address(where)).awaitUninterruptibly();
-            if (!bound.isSuccess()) {
+            ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+            Throwable failure = bound.cause();
+            BoundSocketFile file = null;
+            if (bound.isSuccess() && socketFileEndpoint) {
+                try {
+                    file = BoundSocketFile.claim(where.path(), socketFile);
+                } catch (IOException e) {
+                    failure = e;
+                    bound.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+                    try {
+                        Files.deleteIfExists(where.path());
+                    } catch (IOException d) {
+                        // Just bound by this server, so removable; if not, the next start replaces it as stale.
+                    }
+                }
+            }
+            if (failure != null) {
                 acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 if (ownedPool != null) {
                     ownedPool.shutdown();
                 }
                 throw IpcException.of(ErrorCode.LISTEN_FAILED, where.toString(),
-                        "cannot listen on " + where + ": " + bound.cause().getMessage(), bound.cause());
+                        "cannot listen on " + where + ": " + failure.getMessage(), failure);
             }
             Channel server = bound.channel();
             Endpoint actual = where;
             if (!where.isUnix() && server.localAddress() instanceof InetSocketAddress) {
                 actual = Endpoint.tcp(where.host(), ((InetSocketAddress) server.localAddress()).getPort());
             }
+            local.set(actual.toString());
             return new IpcServer(actual, family.transport(), server, connections, acceptGroup, ioGroup, ownedPool, stats,
-                    gracePeriod.toMillis());
+                    gracePeriod.toMillis(), file);
         }
 
-        /** How a server's errors name a client: its TCP address, or its pid on a Unix socket when known. */
+        /**
+         * Makes {@code path} free to bind: a socket file nobody listens on is deleted; a live server
+         * or a file that is not a socket is an error naming the path.
+         */
+        private static void clearStaleSocket(Path path) throws IOException {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !SocketFiles.isSocket(path)) {
+                throw new IllegalStateException(path + " exists and is not a socket");
+            }
+            try {
+                SocketFiles.removeStale(path);
+            } catch (SocketInUseException e) {
+                throw new IllegalStateException("another server is listening on " + path);
+            }
+        }
+
+        /** The refusal a denied connection gets instead of HELLO: ERROR UNAUTHORIZED, call id 0. */
+        private static ByteBuf refusal(ByteBufAllocator alloc, String reason) {
+            return Frames.error(alloc, 0, 0, 0, ErrorCode.UNAUTHORIZED.value(), reason);
+        }
+
+        /**
+         * How a server's errors name a client until its credentials are read: its TCP address, or its
+         * number on a Unix socket (the connection names it by pid once known).
+         */
         private static String describePeer(Endpoint where, Channel ch, long n) {
             if (!where.isUnix()) {
                 InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
                 return remote == null ? "client #" + n + " of " + where
                         : "tcp:" + remote.getHostString() + ":" + remote.getPort();
             }
-            if (ch instanceof EpollDomainSocketChannel) {
-                try {
-                    return "client pid " + ((EpollDomainSocketChannel) ch).peerCredentials().pid() + " on " + where;
-                } catch (IOException | RuntimeException e) {
-                    // Fall through to the connection number.
-                }
-            }
             return "client #" + n + " on " + where;
-        }
-
-        /**
-         * Makes {@code path} free to bind: a socket file nobody listens on is deleted; a live server
-         * or a file that is not a socket is an error.
-         */
-        private static void clearStaleSocket(Path path) {
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException e) {
-                return;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot inspect " + path + ": " + e.getMessage());
-            }
-            if (!attrs.isOther()) {
-                throw new IllegalStateException(path + " exists and is not a socket");
-            }
-            try {
-                SocketChannel.open(UnixDomainSocketAddress.of(path)).close();
-            } catch (IOException e) {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException d) {
-                    throw new IllegalStateException("cannot remove the stale socket file " + path + ": " + d.getMessage());
-                }
-                return;
-            }
-            throw new IllegalStateException("another server is listening on " + path);
         }
     }
 }

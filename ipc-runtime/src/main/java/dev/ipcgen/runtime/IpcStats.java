@@ -11,6 +11,8 @@ public final class IpcStats {
     private final LongAdder droppedAnswers = new LongAdder();
     private final LongAdder droppedOneWays = new LongAdder();
     private final LongAdder protocolErrors = new LongAdder();
+    private final LongAdder unauthorized = new LongAdder();
+    private final LongAdder failedSecureHandshakes = new LongAdder();
 
     IpcStats() {
     }
@@ -37,6 +39,30 @@ public final class IpcStats {
         return protocolErrors.sum();
     }
 
+    /**
+     * Connections the server's authorizer refused, each answered with {@code ERROR UNAUTHORIZED}
+     * (code 11) instead of HELLO.
+     */
+    public long unauthorizedConnections() {
+        return unauthorized.sum();
+    }
+
+    /**
+     * Connections closed before their HELLO because TLS failed: a failed TLS handshake (an untrusted
+     * certificate, say), or a peer speaking plaintext to a TLS endpoint or TLS to a plaintext one.
+     */
+    public long failedTlsHandshakes() {
+        return failedSecureHandshakes.sum();
+    }
+
+    void unauthorizedConnection() {
+        unauthorized.increment();
+    }
+
+    void failedTlsHandshake() {
+        failedSecureHandshakes.increment();
+    }
+
     void protocolError() {
         protocolErrors.increment();
     }
@@ -52,6 +78,8 @@ public final class IpcStats {
     @Override
     public String toString() {
         return "IpcStats[droppedAnswers=" + droppedAnswers() + ", droppedOneWays=" + droppedOneWays()
-                + ", protocolErrors=" + protocolErrors() + "]";
+                + ", protocolErrors=" + protocolErrors()
+                + (unauthorizedConnections() == 0 ? "" : ", unauthorizedConnections=" + unauthorizedConnections())
+                + (failedTlsHandshakes() == 0 ? "" : ", failedTlsHandshakes=" + failedTlsHandshakes()) + "]";
     }
 }

@@ -1,5 +1,8 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.PeerCredentials;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,4 +27,23 @@ public interface Peer {
 
     /** How errors and logs name this peer, e.g. {@code unix:/run/app.sock} or {@code 127.0.0.1:7000}. */
     String describe();
+
+    /**
+     * Who the peer is, as the kernel told when the connection opened (read once per connection):
+     * on a Unix socket its uid and gid, and its pid on epoll (and on kqueue where the OS tells);
+     * {@link PeerCredentials#unknown()} on TCP.
+     */
+    default PeerCredentials credentials() {
+        return PeerCredentials.unknown();
+    }
+
+    /** The peer's TLS certificate, if the connection is TLS and the peer sent one (a client only under mutual TLS). */
+    default Optional<X509Certificate> tlsCertificate() {
+        return Optional.empty();
+    }
+
+    /** The subject of {@link #tlsCertificate()} in RFC 2253 form, e.g. {@code CN=client,O=ipcgen}. */
+    default Optional<String> tlsSubject() {
+        return Optional.empty();
+    }
 }

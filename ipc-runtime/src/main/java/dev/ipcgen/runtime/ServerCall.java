@@ -1,5 +1,6 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.PeerCredentials;
 import dev.ipcgen.runtime.wire.Frames;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -91,6 +92,17 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
             peer = new CallPeer(connection, this);
         }
         return peer;
+    }
+
+    /** Straight from the connection, which read them once: no {@link #peer()} made for it. */
+    @Override
+    public PeerCredentials credentials() {
+        return connection.credentials();
+    }
+
+    @Override
+    public Optional<String> tlsSubject() {
+        return connection.tlsSubject();
     }
 
     @Override

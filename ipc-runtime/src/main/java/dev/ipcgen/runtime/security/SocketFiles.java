@@ -80,8 +80,9 @@ public final class SocketFiles {
      * server can bind there after one that died without cleaning up.
      *
      * @return whether a stale file was removed ({@code false} if there was none)
-     * @throws IOException if the path is something other than a socket (it is left alone), if a
-     *     server is listening on it, or if connecting to it fails other than by refusal
+     * @throws SocketInUseException if a server is listening on it
+     * @throws IOException if the path is something other than a socket (it is left alone), or if
+     *     connecting to it fails other than by refusal
      */
     public static boolean removeStale(Path socketFile) throws IOException {
         Objects.requireNonNull(socketFile, "socketFile");
@@ -101,7 +102,7 @@ public final class SocketFiles {
             throw new IOException("cannot tell whether another server is using socket file " + socketFile
                     + ": " + e.getMessage(), e);
         }
-        throw new IOException("another server is listening on socket file " + socketFile);
+        throw new SocketInUseException(socketFile);
     }
 
     /** Whether {@code path} (not following links) is a socket. */

@@ -2,6 +2,7 @@ package dev.ipcgen.runtime.transport;
 
 import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.Transport;
+import dev.ipcgen.runtime.security.AbstractSocketNames;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -161,10 +162,21 @@ public final class TransportFamily {
         return endpoint.isUnix() ? unixClient.get() : tcpClient.get();
     }
 
-    /** The socket address of {@code endpoint} as this family's channels take it. */
+    /**
+     * The socket address of {@code endpoint} as this family's channels take it.
+     *
+     * @throws IllegalArgumentException for an abstract socket name on another transport than epoll,
+     *     or one that is too long
+     */
     public SocketAddress address(Endpoint endpoint) {
         if (!endpoint.isUnix()) {
             return new InetSocketAddress(endpoint.host(), endpoint.port());
+        }
+        if (endpoint.isAbstract()) {
+            AbstractSocketNames.requireSupported(endpoint.abstractAddress(), transport == Transport.EPOLL
+                    ? EpollDomainSocketChannel.class : transport == Transport.KQUEUE
+                    ? KQueueDomainSocketChannel.class : NioDomainSocketChannel.class);
+            return AbstractSocketNames.toEpollAddress(endpoint.abstractAddress());
         }
         Path path = endpoint.path();
         return transport == Transport.NIO ? UnixDomainSocketAddress.of(path) : new DomainSocketAddress(path.toString());
