@@ -10,7 +10,8 @@ public interface ConnectionListener {
 
     /**
      * The peer's HELLO has arrived: it may be called from now on. This {@link Peer} is equal to
-     * {@link CallContext#peer()} of every call on this connection, so it can key per-connection state.
+     * {@link CallContext#peer()} of every call on this connection (and on a client to its
+     * {@link IpcConnection}), so it can key per-connection state.
      */
     default void connected(Peer peer) {
     }
