@@ -8,7 +8,14 @@ import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcServer;
+import dev.ipcgen.runtime.security.TlsSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,24 +27,66 @@ import org.HdrHistogram.Recorder;
 
 /**
  * {@code app_protocol.get_user} through the generated sender and handler, server and client on
- * the runtime's defaults; the answer is a {@code User} whose name has the payload's size.
+ * the runtime's defaults; the answer is a {@code User} whose name has the payload's size. Over a
+ * Unix socket, TCP on 127.0.0.1, or TCP with TLS (a self-signed certificate made at start by
+ * {@code keytool}, which the client trusts).
  */
 final class GetUserScenario implements LoadScenario {
 
+    /** The password of the throwaway key store made for {@code tls}. */
+    private static final String PASSWORD = "benchmark";
+
+    private final String transportName;
+    private final Path tlsDir;
     private final IpcServer server;
     private final IpcConnection connection;
     private final AppProtocol.Sender sender;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private CountDownLatch stopped;
 
-    GetUserScenario(Path socket, int payload) {
+    /** @param transport {@code unix}, {@code tcp} or {@code tls} */
+    GetUserScenario(Path socket, int payload, String transport) throws Exception {
+        transportName = transport;
         User user = new User(7, "x".repeat(payload), Optional.empty(), List.of(Role.Member), Map.of());
-        server = IpcServer.builder()
-                .listen(Endpoint.unix(socket))
-                .serve(AppProtocol.service(new FixedAnswer(new AppProtocol.GetUserResponse(Optional.of(user)))))
-                .start();
-        connection = IpcClient.connect(Endpoint.unix(socket));
+        IpcServer.Builder serverBuilder = IpcServer.builder()
+                .listen(transport.equals("unix") ? Endpoint.unix(socket) : Endpoint.tcp("127.0.0.1", 0))
+                .serve(AppProtocol.service(new FixedAnswer(new AppProtocol.GetUserResponse(Optional.of(user)))));
+        IpcClient.Builder clientBuilder = IpcClient.builder();
+        if (transport.equals("tls")) {
+            tlsDir = Files.createTempDirectory("ipcb-tls");
+            KeyStore identity = selfSigned(tlsDir);
+            serverBuilder.tls(TlsSettings.builder().identity(identity, PASSWORD.toCharArray()).build());
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("server", identity.getCertificate("server"));
+            clientBuilder.tls(TlsSettings.builder().trust(trust).build());
+        } else {
+            tlsDir = null;
+        }
+        server = serverBuilder.start();
+        connection = clientBuilder.connect(server.endpoint());
         sender = AppProtocol.sender(connection);
+    }
+
+    /** A self-signed EC certificate for 127.0.0.1, made by the JDK's keytool in {@code dir}. */
+    private static KeyStore selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=ipcgen benchmark", "-ext", "san=ip:127.0.0.1", "-validity", "2",
+                "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-keypass", PASSWORD)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool could not make the benchmark's TLS certificate: " + output);
+        }
+        KeyStore identity = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            identity.load(in, PASSWORD.toCharArray());
+        }
+        return identity;
     }
 
     @Override
@@ -69,7 +118,7 @@ final class GetUserScenario implements LoadScenario {
 
     @Override
     public String describe() {
-        return "get_user transport=" + connection.transport();
+        return "get_user over " + transportName + " transport=" + connection.transport();
     }
 
     @Override
@@ -80,6 +129,15 @@ final class GetUserScenario implements LoadScenario {
         }
         connection.close();
         server.close();
+        if (tlsDir != null) {
+            try (var files = Files.walk(tlsDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // A temporary directory left behind is harmless.
+            }
+        }
     }
 
     /** The server's handler: the same prebuilt answer for every id. */

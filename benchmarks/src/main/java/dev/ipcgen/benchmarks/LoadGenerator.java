@@ -8,16 +8,20 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Closed-loop load on one connection, server and client in this JVM over a Unix socket: N calls
+ * Closed-loop load on one connection, server and client in this JVM over a Unix socket (or, for
+ * {@code get_user}, TCP or TCP with TLS on 127.0.0.1): N calls
  * in flight, each completion starting the next call. After a warmup it measures for a fixed
  * window and prints calls/s and latency percentiles in µs.
  *
  * <p>Scenarios: {@code get_user} ({@code app_protocol.get_user} through generated code and the
  * runtime) and {@code echo} (a bare Netty epoll echo of length-prefixed frames: the floor).
+ * {@code --transport tls} makes a self-signed certificate with {@code keytool} at start, so TLS
+ * throughput can be read next to plain {@code tcp}.
  *
  * <pre>
  * java -Xmx1g -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar \
- *     [--scenario get_user|echo] [--inflight 64] [--payload 64] [--warmup 5] [--duration 10]
+ *     [--scenario get_user|echo] [--transport unix|tcp|tls] [--inflight 64] [--payload 64]
+ *     [--warmup 5] [--duration 10]
  * </pre>
  */
 public final class LoadGenerator {
@@ -31,6 +35,7 @@ public final class LoadGenerator {
     /** Runs one scenario and prints its line. */
     public static void main(String[] args) throws Exception {
         String scenario = "get_user";
+        String transport = "unix";
         int inFlight = 64;
         int payload = 64;
         int warmup = 5;
@@ -39,6 +44,7 @@ public final class LoadGenerator {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--scenario" -> scenario = scenarioName(value);
+                case "--transport" -> transport = transportName(value);
                 case "--inflight" -> inFlight = parse(args[i], value);
                 case "--payload" -> payload = parse(args[i], value);
                 case "--warmup" -> warmup = parse(args[i], value);
@@ -46,11 +52,14 @@ public final class LoadGenerator {
                 default -> usage("unknown option " + args[i]);
             }
         }
+        if (scenario.equals("echo") && !transport.equals("unix")) {
+            usage("--scenario echo runs over a Unix socket only");
+        }
         Path dir = Files.createTempDirectory("ipcb");
         Path socket = dir.resolve("bench.sock");
         try (LoadScenario load = scenario.equals("echo")
                 ? new EchoScenario(socket, payload)
-                : new GetUserScenario(socket, payload)) {
+                : new GetUserScenario(socket, payload, transport)) {
             measure(load, inFlight, payload, warmup, duration);
         } finally {
             Files.deleteIfExists(socket);
@@ -87,6 +96,13 @@ public final class LoadGenerator {
         return value;
     }
 
+    private static String transportName(String value) {
+        if (!"unix".equals(value) && !"tcp".equals(value) && !"tls".equals(value)) {
+            usage("--transport takes unix, tcp or tls, not '" + value + "'");
+        }
+        return value;
+    }
+
     private static int parse(String option, String value) {
         try {
             int n = Integer.parseInt(value);
@@ -102,8 +118,8 @@ public final class LoadGenerator {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: LoadGenerator [--scenario get_user|echo] [--inflight N] [--payload BYTES]"
-                + " [--warmup SECONDS] [--duration SECONDS]");
+        System.err.println("usage: LoadGenerator [--scenario get_user|echo] [--transport unix|tcp|tls]"
+                + " [--inflight N] [--payload BYTES] [--warmup SECONDS] [--duration SECONDS]");
         System.exit(2);
     }
 }
