@@ -144,6 +144,15 @@ public final class IpcServer implements AutoCloseable {
         return peers;
     }
 
+    /** For tests: how many event loops serve connections. */
+    int ioThreadCount() {
+        int n = 0;
+        for (EventExecutor ignored : ioGroup) {
+            n++;
+        }
+        return n;
+    }
+
     /** Completes when the server is closed and its threads have stopped. */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
@@ -266,7 +275,12 @@ public final class IpcServer implements AutoCloseable {
         private Executor callbackExecutor;
         private int maxFrameLength = Frames.DEFAULT_MAX_FRAME_LENGTH;
         private Transport transport = Transport.AUTO;
-        private int ioThreads;
+        /*
+         * One event loop per processor, not Netty's two: the loops only frame, route and copy bytes
+         * (handlers and callbacks run on the worker pool), so on a 2-core machine more loops than
+         * cores would only compete with handler threads for the cores and add context switches.
+         */
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConcurrentCalls = 4096;
         private Duration gracePeriod = Duration.ofSeconds(1);
@@ -337,7 +351,11 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
-        /** Event loop threads for connections; default: the number of processors. */
+        /**
+         * Event loop threads for connections, at least 1; default: the number of processors
+         * ({@link Runtime#availableProcessors()} when the builder is made). One more thread accepts
+         * connections.
+         */
         public Builder ioThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("ioThreads " + threads + " (expected: at least 1)");

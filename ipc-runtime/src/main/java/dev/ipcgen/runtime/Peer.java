@@ -25,7 +25,12 @@ public interface Peer {
      */
     <Req> CompletableFuture<Void> send(MethodDescriptor<Req, Void> method, Req request, CallOptions options);
 
-    /** How errors and logs name this peer, e.g. {@code unix:/run/app.sock} or {@code 127.0.0.1:7000}. */
+    /**
+     * How errors and logs name this peer: a server by its endpoint, e.g. {@code unix:/run/app.sock}
+     * or {@code tcp:127.0.0.1:7000}; a client, as its server names it, by its TCP address
+     * ({@code tcp:127.0.0.1:53122}) or on a Unix socket by its pid or connection number
+     * ({@code client #3 on unix:/run/app.sock}).
+     */
     String describe();
 
     /**
