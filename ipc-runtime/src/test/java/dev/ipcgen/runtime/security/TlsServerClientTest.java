@@ -15,14 +15,24 @@ import dev.ipcgen.runtime.MethodDescriptor;
 import dev.ipcgen.runtime.ProtocolDescriptor;
 import dev.ipcgen.runtime.Service;
 import dev.ipcgen.runtime.codec.Codecs;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +51,28 @@ class TlsServerClientTest {
 
     private static TestCertificates certs;
     private IpcServer server;
+    /** What the server's TLS failure reporter logs (Netty logs through JDK logging here, formatted). */
+    private final Queue<String> serverLog = new ConcurrentLinkedQueue<>();
+    private final Logger reporterLog = Logger.getLogger("dev.ipcgen.runtime.TlsFailureReporter");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            serverLog.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureServerLog() {
+        reporterLog.addHandler(capture);
+    }
 
     @BeforeAll
     static void certificates() throws Exception {
@@ -49,6 +81,7 @@ class TlsServerClientTest {
 
     @AfterEach
     void stop() {
+        reporterLog.removeHandler(capture);
         if (server != null) {
             server.close();
         }
@@ -136,32 +169,31 @@ class TlsServerClientTest {
     @Test
     void untrustedClientCertificate_isRefused_withClearErrorsOnBothSides() throws Exception {
         start(serverTls(ClientAuth.REQUIRE));
-        IpcException e = failure(() -> IpcClient.builder().tls(clientTls("rogue")).connect(server.endpoint()));
-        assertThat(e.code()).isEqualTo(ErrorCode.CONNECT_FAILED);
-        assertThat(e.getMessage()).contains("TLS handshake failed")
-                .contains("the peer did not accept this end's certificate");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (server.stats().failedTlsHandshakes() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(server.stats().failedTlsHandshakes()).isEqualTo(1);
-        assertThat(server.connectionCount()).isZero();
-        try (IpcConnection c = IpcClient.builder().tls(clientTls("client")).connect(server.endpoint())) {
-            assertThat(c.call(WHO, "still", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("still CN=client");
+        try (IpcConnection good = IpcClient.builder().tls(clientTls("client")).connect(server.endpoint())) {
+            IpcException e = failure(() -> IpcClient.builder().tls(clientTls("rogue")).connect(server.endpoint()));
+            assertThat(e.code()).isEqualTo(ErrorCode.CONNECT_FAILED);
+            assertThat(e.getMessage()).contains("TLS handshake failed")
+                    .contains("the peer did not accept this end's certificate");
+            awaitServerTlsFailures(1);
+            assertThat(serverLog).singleElement().asString()
+                    .contains("TLS with client /127.0.0.1:").contains("failed, connection closed: PKIX path");
+            assertThat(good.call(WHO, "still", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("still CN=client");
         }
     }
 
     @Test
     void clientWithoutTls_onATlsServer_failsFast_sayingTheServerMayExpectTls() throws Exception {
         start(serverTls(ClientAuth.NONE));
-        IpcException e = failure(() -> IpcClient.connect(server.endpoint()));
-        assertThat(e.code()).isEqualTo(ErrorCode.CONNECT_FAILED);
-        assertThat(e.getMessage()).contains("if " + server.endpoint() + " expects TLS");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (server.stats().failedTlsHandshakes() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        try (IpcConnection good = IpcClient.builder().tls(clientTls(null)).connect(server.endpoint())) {
+            IpcException e = failure(() -> IpcClient.connect(server.endpoint()));
+            assertThat(e.code()).isEqualTo(ErrorCode.CONNECT_FAILED);
+            assertThat(e.getMessage()).contains("closed the connection before its HELLO arrived")
+                    .contains("if " + server.endpoint() + " expects TLS, give this client TlsSettings");
+            awaitServerTlsFailures(1);
+            assertThat(serverLog).singleElement().asString()
+                    .contains("speaks plaintext ipcgen, but this end requires TLS");
+            assertThat(good.call(WHO, "still", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("still");
         }
-        assertThat(server.stats().failedTlsHandshakes()).isEqualTo(1);
     }
 
     @Test
@@ -170,14 +202,38 @@ class TlsServerClientTest {
         IpcException e = failure(() -> IpcClient.builder().tls(clientTls(null)).connect(server.endpoint()));
         assertThat(e.code()).isEqualTo(ErrorCode.CONNECT_FAILED);
         assertThat(e.getMessage()).contains("speaks plaintext ipcgen, but this end requires TLS");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (server.stats().failedTlsHandshakes() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(server.stats().failedTlsHandshakes()).isEqualTo(1);
+        awaitServerTlsFailures(1);
         try (IpcConnection c = IpcClient.connect(server.endpoint())) {
             assertThat(c.call(WHO, "plain", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("plain no subject");
         }
+    }
+
+    @Test
+    void silentPeerOnATlsPort_isClosedAfterTheHandshakeTimeout() throws Exception {
+        server = IpcServer.builder().listen(Endpoint.tcp("127.0.0.1", 0)).serve(SERVICE).ioThreads(1)
+                .tls(serverTls(ClientAuth.NONE)).handshakeTimeout(Duration.ofMillis(400)).start();
+        try (SocketChannel silent = SocketChannel.open(new InetSocketAddress("127.0.0.1", server.endpoint().port()))) {
+            long started = System.nanoTime();
+            int read;
+            try {
+                read = silent.read(ByteBuffer.allocate(1024));
+            } catch (IOException reset) {
+                read = -1;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(read).isEqualTo(-1);
+            assertThat(millis).isBetween(350L, 3000L);
+        }
+        awaitServerTlsFailures(1);
+        assertThat(serverLog).singleElement().asString().contains("handshake timed out");
+    }
+
+    private void awaitServerTlsFailures(long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (server.stats().failedTlsHandshakes() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.stats().failedTlsHandshakes()).isEqualTo(n);
     }
 
     @Test
