@@ -159,27 +159,60 @@ public final class IpcServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting and closes gracefully: each connection gets a GOAWAY, new requests are answered
-     * {@link ErrorCode#UNAVAILABLE}, and calls in flight (in both directions) may finish during the
-     * grace period ({@link Builder#shutdownGracePeriod}); then every connection is closed (calls still
-     * pending fail with {@link ErrorCode#CONNECTION_CLOSED}), the socket file is removed and the event
-     * loops stop. Closing twice does nothing. Called from a handler, it returns at once and closes in
-     * the background, so that handler's answer still goes out; {@link #closeFuture()} says when it is done.
+     * Stops accepting and closes gracefully, and returns once closed: each connection gets a GOAWAY,
+     * new requests are answered {@link ErrorCode#UNAVAILABLE}, and calls in flight (in both
+     * directions) may finish during the grace period ({@link Builder#shutdownGracePeriod}); then
+     * every connection is closed (calls still pending fail with {@link ErrorCode#CONNECTION_CLOSED}),
+     * the socket file is removed and the event loops stop. Closing again waits for the same close.
+     *
+     * <p>Called from code this runtime runs (a handler on any executor, one-way handlers included,
+     * an interceptor, a cancel or connection listener, a callback completing a call's future) or
+     * from an event loop, it is {@link #closeAsync()}: it returns at once and the close goes on in
+     * the background, since waiting there would hold up that handler's own answer or a thread other
+     * calls need. From a thread of your own that such code waits for (one completing an async
+     * handler's stage, say), call {@link #closeAsync()}.
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        CompletableFuture<Void> done = closeAsync();
+        if (!onAnEventLoop() && !WorkerPool.isCurrentThreadOf(ownedPool) && !calledByTheRuntime()) {
+            done.join();
         }
-        if (onAnEventLoop() || WorkerPool.isCurrentThreadOf(ownedPool)) {
-            // Called from a handler: waiting here would hold up the handler's own answer (and an
-            // event loop must never block), so close from another thread; closeFuture() tells when.
-            Thread closer = new Thread(this::closeAndWait, "ipc-server-close");
+    }
+
+    /**
+     * Starts the close {@link #close()} describes on a thread of its own and returns at once; the
+     * future, {@link #closeFuture()}, completes when the server is closed and its threads have
+     * stopped. Safe from anywhere; calling it again returns the same future.
+     */
+    public CompletableFuture<Void> closeAsync() {
+        if (closed.compareAndSet(false, true)) {
+            Thread closer = new Thread(this::closeOrFail, "ipc-server-close");
             closer.setDaemon(true);
             closer.start();
-            return;
         }
-        closeAndWait();
+        return closeFuture;
+    }
+
+    private void closeOrFail() {
+        try {
+            closeAndWait();
+        } catch (RuntimeException | Error e) {
+            closeFuture.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the current thread runs code the runtime called: a handler or interceptor
+     * ({@link ServerCall}), a callback completing a call ({@link PendingCall}), a listener
+     * ({@link Connection}). Read off the stack once per close, so that calls pay nothing for it.
+     */
+    private static boolean calledByTheRuntime() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames.anyMatch(f -> {
+            Class<?> c = f.getDeclaringClass();
+            return c == ServerCall.class || c == PendingCall.class || c == Connection.class;
+        }));
     }
 
     private boolean onAnEventLoop() {
