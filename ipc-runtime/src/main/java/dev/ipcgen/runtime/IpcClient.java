@@ -130,7 +130,7 @@ public final class IpcClient {
             return this;
         }
 
-        /** How long to wait for the server's HELLO; default 10 s. */
+        /** How long to wait for the server's HELLO, and, with {@link #tls}, for the TLS handshake; default 10 s. */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = IpcServer.checkPositive(timeout, "handshakeTimeout");
             return this;

@@ -397,7 +397,10 @@ public final class IpcServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a new connection may take to send its HELLO; default 10 s. */
+        /**
+         * How long a new connection may take to send its HELLO, and, with {@link #tls}, before that
+         * to complete its TLS handshake; default 10 s. A peer that sends nothing is closed after it.
+         */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = checkPositive(timeout, "handshakeTimeout");
             return this;

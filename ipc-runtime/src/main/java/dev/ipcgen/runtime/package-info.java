@@ -44,6 +44,14 @@
  *       PINGs keep a quiet connection alive, and a silent peer is closed.</li>
  * </ul>
  *
+ * <h2>Who may connect</h2>
+ * Unix socket files are owner-only ({@code 0600}) unless the server's builder says otherwise;
+ * each connection's peer credentials (uid, gid, pid where the transport tells) are read once and
+ * are in every {@link dev.ipcgen.runtime.CallContext#credentials()}; a server's
+ * {@link dev.ipcgen.runtime.security.Authorizer} admits or refuses each connection before its
+ * HELLO; TCP endpoints may use TLS, mutual or not ({@link dev.ipcgen.runtime.security.TlsSettings}).
+ * The building blocks are in {@link dev.ipcgen.runtime.security}.
+ *
  * <h2>Errors</h2>
  * Every failure is an {@link dev.ipcgen.runtime.IpcException} with an {@link dev.ipcgen.runtime.ErrorCode}:
  * the wire codes 1 to 11 as the peer sent them, or a local condition such as

@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,16 +44,35 @@ class AuthorizationTest {
 
     private final long ownUid = PeerCredentials.ofThisProcess().uid().orElseThrow();
     private final Queue<String> logged = new ConcurrentLinkedQueue<>();
+    /** What the server logs (Netty logs through JDK logging here, formatted). */
+    private final Queue<String> serverLog = new ConcurrentLinkedQueue<>();
+    private final Logger serverLogger = Logger.getLogger(IpcServer.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            serverLog.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
     private Path dir;
     private IpcServer server;
 
     @BeforeEach
     void dir() {
         dir = SocketDirs.create();
+        serverLogger.addHandler(capture);
     }
 
     @AfterEach
     void stop() {
+        serverLogger.removeHandler(capture);
         if (server != null) {
             server.close();
         }
@@ -107,6 +129,9 @@ class AuthorizationTest {
                 expected.release();
             }
             assertThat(server.stats().unauthorizedConnections()).isEqualTo(2);
+            assertThat(serverLog).hasSize(2).allSatisfy(line -> assertThat(line)
+                    .contains("refused the connection of uid=" + ownUid + " gid=")
+                    .endsWith(" pid=" + ProcessHandle.current().pid() + ": peer uid " + ownUid + " is not allowed"));
 
             assertThat(admitted.call(TestProtocols.ADD, new TestProtocols.Add(2, 3), CallOptions.DEFAULT)
                     .get(5, TimeUnit.SECONDS)).isEqualTo(5);

@@ -33,8 +33,13 @@ public record AuthorizationRequest(PeerCredentials credentials, SocketAddress re
         return peerCertificate.map(c -> c.getSubjectX500Principal().getName());
     }
 
-    /** E.g. {@code uid=1000 gid=1000 pid=4242 at /tmp/x.sock}, for log lines and deny reasons. */
+    /**
+     * E.g. {@code uid=1000 gid=1000 pid=4242 at /tmp/x.sock}, for log lines and deny reasons; a
+     * Unix client's socket usually has no name, and then no {@code at} part.
+     */
     public String describePeer() {
-        return credentials + " at " + remoteAddress + tlsSubject().map(s -> " (TLS subject " + s + ")").orElse("");
+        String where = AbstractSocketNames.describe(remoteAddress);
+        return credentials + (where.isEmpty() ? "" : " at " + where)
+                + tlsSubject().map(s -> " (TLS subject " + s + ")").orElse("");
     }
 }
