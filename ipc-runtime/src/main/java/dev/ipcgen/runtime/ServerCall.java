@@ -265,9 +265,10 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
             Rejection r;
             try {
                 r = i.onCall(this);
-            } catch (RuntimeException e) {
-                log.warn("a server interceptor failed on {} from {}", binding.method().fullName(), connection.describe(), e);
-                r = Rejection.of(ErrorCode.HANDLER_ERROR, "a server interceptor failed: " + messageOf(e));
+            } catch (Throwable t) {
+                // An Error too, as for handlers: the call must still be answered, its body released, its slot freed.
+                log.warn("a server interceptor failed on {} from {}", binding.method().fullName(), connection.describe(), t);
+                r = Rejection.of(ErrorCode.HANDLER_ERROR, "a server interceptor failed: " + messageOf(t));
             }
             if (r != null) {
                 body.release();
@@ -323,8 +324,9 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
         for (ServerInterceptor i : connection.config().serverInterceptors()) {
             try {
                 i.onComplete(this, outcome, durationNanos);
-            } catch (RuntimeException e) {
-                log.warn("a server interceptor failed after {}", binding.method().fullName(), e);
+            } catch (Throwable t) {
+                // Caught whole: the answer is queued only after this returns.
+                log.warn("a server interceptor failed after {}", binding.method().fullName(), t);
             }
         }
     }
