@@ -44,14 +44,23 @@ final class GetUserScenario implements LoadScenario {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private CountDownLatch stopped;
 
-    /** @param transport {@code unix}, {@code tcp} or {@code tls} */
-    GetUserScenario(Path socket, int payload, String transport) throws Exception {
-        transportName = transport;
+    /**
+     * @param transport {@code unix}, {@code tcp} or {@code tls}
+     * @param direct whether handlers run and futures complete on the event loops
+     *     ({@code Runnable::run}) instead of the default worker pools: the setting for handlers that
+     *     never block, which saves two thread hand-offs per call
+     */
+    GetUserScenario(Path socket, int payload, String transport, boolean direct) throws Exception {
+        transportName = direct ? transport + " (executors=direct)" : transport;
         User user = new User(7, "x".repeat(payload), Optional.empty(), List.of(Role.Member), Map.of());
         IpcServer.Builder serverBuilder = IpcServer.builder()
                 .listen(transport.equals("unix") ? Endpoint.unix(socket) : Endpoint.tcp("127.0.0.1", 0))
                 .serve(AppProtocol.service(new FixedAnswer(new AppProtocol.GetUserResponse(Optional.of(user)))));
         IpcClient.Builder clientBuilder = IpcClient.builder();
+        if (direct) {
+            serverBuilder.handlerExecutor(Runnable::run).callbackExecutor(Runnable::run);
+            clientBuilder.handlerExecutor(Runnable::run).callbackExecutor(Runnable::run);
+        }
         if (transport.equals("tls")) {
             tlsDir = Files.createTempDirectory("ipcb-tls");
             KeyStore identity = selfSigned(tlsDir);

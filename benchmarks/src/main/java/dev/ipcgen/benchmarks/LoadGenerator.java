@@ -16,12 +16,14 @@ import org.HdrHistogram.Recorder;
  * <p>Scenarios: {@code get_user} ({@code app_protocol.get_user} through generated code and the
  * runtime) and {@code echo} (a bare Netty epoll echo of length-prefixed frames: the floor).
  * {@code --transport tls} makes a self-signed certificate with {@code keytool} at start, so TLS
- * throughput can be read next to plain {@code tcp}.
+ * throughput can be read next to plain {@code tcp}. {@code --executors direct} runs handlers and
+ * completes futures on the event loops (for handlers that never block) instead of the default
+ * worker pools.
  *
  * <pre>
  * java -Xmx1g -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar \
  *     [--scenario get_user|echo] [--transport unix|tcp|tls] [--inflight 64] [--payload 64]
- *     [--warmup 5] [--duration 10]
+ *     [--executors pool|direct] [--warmup 5] [--duration 10]
  * </pre>
  */
 public final class LoadGenerator {
@@ -36,6 +38,7 @@ public final class LoadGenerator {
     public static void main(String[] args) throws Exception {
         String scenario = "get_user";
         String transport = "unix";
+        boolean direct = false;
         int inFlight = 64;
         int payload = 64;
         int warmup = 5;
@@ -45,6 +48,7 @@ public final class LoadGenerator {
             switch (args[i]) {
                 case "--scenario" -> scenario = scenarioName(value);
                 case "--transport" -> transport = transportName(value);
+                case "--executors" -> direct = directExecutors(value);
                 case "--inflight" -> inFlight = parse(args[i], value);
                 case "--payload" -> payload = parse(args[i], value);
                 case "--warmup" -> warmup = parse(args[i], value);
@@ -52,14 +56,14 @@ public final class LoadGenerator {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        if (scenario.equals("echo") && !transport.equals("unix")) {
-            usage("--scenario echo runs over a Unix socket only");
+        if (scenario.equals("echo") && (!transport.equals("unix") || direct)) {
+            usage("--scenario echo runs over a Unix socket only, with no executors to choose");
         }
         Path dir = Files.createTempDirectory("ipcb");
         Path socket = dir.resolve("bench.sock");
         try (LoadScenario load = scenario.equals("echo")
                 ? new EchoScenario(socket, payload)
-                : new GetUserScenario(socket, payload, transport)) {
+                : new GetUserScenario(socket, payload, transport, direct)) {
             measure(load, inFlight, payload, warmup, duration);
         } finally {
             Files.deleteIfExists(socket);
@@ -103,6 +107,13 @@ public final class LoadGenerator {
         return value;
     }
 
+    private static boolean directExecutors(String value) {
+        if (!"pool".equals(value) && !"direct".equals(value)) {
+            usage("--executors takes pool or direct, not '" + value + "'");
+        }
+        return "direct".equals(value);
+    }
+
     private static int parse(String option, String value) {
         try {
             int n = Integer.parseInt(value);
@@ -119,7 +130,7 @@ public final class LoadGenerator {
     private static void usage(String problem) {
         System.err.println("error: " + problem);
         System.err.println("usage: LoadGenerator [--scenario get_user|echo] [--transport unix|tcp|tls]"
-                + " [--inflight N] [--payload BYTES] [--warmup SECONDS] [--duration SECONDS]");
+                + " [--executors pool|direct] [--inflight N] [--payload BYTES] [--warmup SECONDS] [--duration SECONDS]");
         System.exit(2);
     }
 }
