@@ -733,6 +733,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         } catch (RejectedExecutionException e) {
             serving.remove(callId);
             call.discard();
+            call.reportEnded(ErrorCode.UNAVAILABLE);
+            call.cancel();
             answerError(frame, ErrorCode.UNAVAILABLE, "the endpoint is shutting down");
         }
         return true;
@@ -771,7 +773,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             config.handlerExecutor().execute(call);
         } catch (RejectedExecutionException e) {
             call.discard();
+            call.reportEnded(ErrorCode.UNAVAILABLE);
             config.stats().oneWayDropped();
+            log.debug("dropped a ONEWAY {} from {}: the handler executor refused it", binding.method().fullName(),
+                    describe());
         }
         return true;
     }

@@ -24,7 +24,8 @@ public final class IpcStats {
 
     /**
      * ONEWAY messages that could not be served: unknown protocol or method, a request/response
-     * message, a body that did not decode, or a handler that failed.
+     * message, a body that did not decode, a server interceptor's rejection (or failure), the
+     * handler executor refusing it, or a handler that failed.
      */
     public long droppedOneWays() {
         return droppedOneWays.sum();

@@ -4,8 +4,8 @@ package dev.ipcgen.runtime;
  * Sees every call an endpoint serves (REQUEST and ONEWAY), in registration order: to authorize,
  * log, trace or measure. Registered with {@code IpcServer.Builder.serverInterceptor} or
  * {@code IpcClient.Builder.serverInterceptor}. Both methods run on the handler executor (or the
- * callback executor when the call ended without its handler: caller's deadline, CANCEL, or the
- * connection closing) and must not block for long. With none registered the runtime does no extra
+ * callback executor when the call ended without its handler: caller's deadline, CANCEL, the
+ * connection closing, or the handler executor refusing the call) and must not block for long. With none registered the runtime does no extra
  * work per call.
  *
  * <p>An {@link #onCall} that throws is logged and counts as a rejection with
@@ -26,13 +26,15 @@ public interface ServerInterceptor {
     }
 
     /**
-     * Once the call ended: answered, failed, rejected, cancelled, past its deadline, or its
-     * connection closed before it was answered. Called exactly once per call, on every interceptor;
-     * also for a call that ended so before its {@link #onCall} ran, which then never runs.
+     * Once the call ended: answered, failed, rejected, cancelled, past its deadline, refused by the
+     * handler executor, or its connection closed before it was answered. Called exactly once per
+     * call, on every interceptor; also for a call that ended so before its {@link #onCall} ran, which
+     * then never runs.
      *
      * @param outcome {@code null} when the handler answered normally (for a one-way message: returned
-     *     normally); otherwise the code answered, {@link ErrorCode#CONNECTION_CLOSED} when the
-     *     connection closed first, or for a one-way message the reason it was dropped
+     *     normally); otherwise the code answered ({@link ErrorCode#UNAVAILABLE} when the handler
+     *     executor refused the call), {@link ErrorCode#CONNECTION_CLOSED} when the connection closed
+     *     first, or for a one-way message the reason it was dropped
      * @param durationNanos from the frame's arrival to the answer being queued for writing
      */
     default void onComplete(CallContext call, ErrorCode outcome, long durationNanos) {

@@ -11,10 +11,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +101,47 @@ class ServerCallOutcomeTest {
             assertThat(c.call(TestProtocols.ADD, new TestProtocols.Add(1, 1), CallOptions.DEFAULT).get(2, TimeUnit.SECONDS))
                     .isEqualTo(2L);
             assertThat(next()).isEqualTo(new Seen("calc.add", null));
+        }
+        assertThat(seen.poll(100, TimeUnit.MILLISECONDS)).as("each call reported once").isNull();
+        assertThat(logged).isEmpty();
+    }
+
+    @Test
+    void callRefusedByTheHandlerExecutor_isAnsweredUnavailable_andReportedOnce() throws Exception {
+        AtomicBoolean refuse = new AtomicBoolean();
+        Executor refusing = task -> {
+            if (refuse.get()) {
+                throw new RejectedExecutionException("full on purpose");
+            }
+            pool.execute(task);
+        };
+        ServerInterceptor recorder = new ServerInterceptor() {
+            @Override
+            public void onComplete(CallContext call, ErrorCode outcome, long durationNanos) {
+                seen.add(new Seen(call.method().fullName(), outcome));
+            }
+        };
+        server = IpcServer.builder().listen(Endpoint.unix(dir.resolve("s.sock")))
+                .serve(TestProtocols.calc(logged))
+                .handlerExecutor(refusing)
+                .maxConcurrentCalls(1)
+                .serverInterceptor(recorder)
+                .shutdownGracePeriod(Duration.ZERO)
+                .start();
+        try (IpcConnection c = IpcClient.connect(server.endpoint())) {
+            refuse.set(true);
+            IpcException e = failure(c.call(TestProtocols.ECHO, "hi", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+            assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(next()).isEqualTo(new Seen("calc.echo", ErrorCode.UNAVAILABLE));
+            c.send(TestProtocols.LOG, "x", CallOptions.DEFAULT).get(2, TimeUnit.SECONDS);
+            assertThat(next()).isEqualTo(new Seen("calc.log", ErrorCode.UNAVAILABLE));
+            assertThat(server.stats().droppedOneWays()).isEqualTo(1);
+            Thread.sleep(100);
+
+            refuse.set(false);
+            assertThat(c.call(TestProtocols.ECHO, "again", CallOptions.DEFAULT).get(2, TimeUnit.SECONDS)).isEqualTo("again");
+            assertThat(next()).as("no late DEADLINE_EXCEEDED from the refused call's timer")
+                    .isEqualTo(new Seen("calc.echo", null));
         }
         assertThat(seen.poll(100, TimeUnit.MILLISECONDS)).as("each call reported once").isNull();
         assertThat(logged).isEmpty();
