@@ -233,12 +233,8 @@ public final class IpcClient {
          *     server refused) with a message naming the endpoint and what went wrong
          */
         public IpcConnection connect(Endpoint endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
-            long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
+            long idleTimeoutNanos = validate(endpoint);
             TlsSettings tls = this.tls;
-            if (tls != null && endpoint.isUnix()) {
-                throw new IllegalArgumentException("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
-            }
             boolean socketFile = endpoint.isUnix() && !endpoint.isAbstract();
             TransportFamily family;
             SocketAddress address;
@@ -327,6 +323,23 @@ public final class IpcClient {
                 result.close();
                 throw e;
             }
+        }
+
+        /**
+         * Checks the options that contradict each other or {@code endpoint}, as {@link #connect} does
+         * before connecting; a {@link ReconnectingClient} checks them once, at start, rather than
+         * retrying a connection that can never be made.
+         *
+         * @return the idle timeout in nanoseconds, 0 for none
+         * @throws IllegalArgumentException as {@link #connect} does
+         */
+        long validate(Endpoint endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
+            if (tls != null && endpoint.isUnix()) {
+                throw new IllegalArgumentException("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
+            }
+            return idleTimeoutNanos;
         }
 
         private static IpcException connectFailed(Endpoint endpoint, Throwable cause) {

@@ -631,10 +631,13 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
          * Starts a client: its first attempt to connect begins at once, in the background. Each
          * call makes a new client.
          *
-         * @throws IllegalArgumentException if the backoff options contradict each other
+         * @throws IllegalArgumentException if the backoff options contradict each other, or the
+         *     {@link #client} options do (an idle timeout not longer than the keepalive, TLS for a Unix
+         *     endpoint): no attempt could ever succeed
          */
         public ReconnectingClient start() {
             BackoffPolicy policy = new BackoffPolicy(initialBackoff, maxBackoff, multiplier, jitter);
+            client.validate(endpoint);
             return new ReconnectingClient(this, policy).begin();
         }
     }

@@ -1,0 +1,92 @@
+package dev.ipcgen.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.ipcgen.runtime.security.TlsSettings;
+import dev.ipcgen.runtime.testing.SocketDirs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failures a reconnecting client must not treat as a lost connection, against real servers on a
+ * Unix socket: a client configuration that can never connect, and a refusal that is not transient.
+ */
+class ReconnectingClientFailureTest {
+
+    private final Path dir = SocketDirs.create();
+    private final Endpoint endpoint = Endpoint.unix(dir.resolve("s.sock"));
+    private final Queue<String> logged = new ConcurrentLinkedQueue<>();
+    /** What the listener heard: "connected", "disconnected", "failed N: CODE". */
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final List<IpcServer> servers = new ArrayList<>();
+    private ReconnectingClient client;
+
+    private final ReconnectingListener recorder = new ReconnectingListener() {
+        @Override
+        public void connected(IpcConnection connection) {
+            events.add("connected");
+        }
+
+        @Override
+        public void disconnected(IpcConnection connection) {
+            events.add("disconnected");
+        }
+
+        @Override
+        public void connectFailed(int attempt, IpcException error, Duration nextAttemptIn) {
+            events.add("failed " + attempt + ": " + error.code());
+        }
+    };
+
+    @AfterEach
+    void cleanUp() {
+        if (client != null) {
+            client.close();
+        }
+        servers.forEach(IpcServer::close);
+        SocketDirs.delete(dir);
+    }
+
+    private ReconnectingClient.Builder fastClient() {
+        return ReconnectingClient.builder(endpoint)
+                .initialBackoff(Duration.ofMillis(10))
+                .maxBackoff(Duration.ofMillis(50))
+                .listener(recorder);
+    }
+
+    private static IpcException failure(CompletableFuture<?> f) {
+        Throwable t = catchThrowable(() -> f.get(5, TimeUnit.SECONDS));
+        assertThat(t).isInstanceOf(ExecutionException.class).cause().isInstanceOf(IpcException.class);
+        return (IpcException) t.getCause();
+    }
+
+    @Test
+    void aClientConfigurationThatCanNeverConnect_failsStart_insteadOfBeingRetried() throws Exception {
+        Throwable idle = catchThrowable(() -> client = fastClient()
+                .client(IpcClient.builder().keepalive(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(1)))
+                .start());
+        assertThat(idle).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idleTimeout 1000 ms must be longer than keepalive 1000 ms, or a live peer is closed"
+                        + " before it can answer a PING");
+
+        Throwable tls = catchThrowable(() -> client = fastClient()
+                .client(IpcClient.builder().tls(TlsSettings.builder().verifyHostname(false).build()))
+                .start());
+        assertThat(tls).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
+        assertThat(client).isNull();
+        assertThat(events.poll(100, TimeUnit.MILLISECONDS)).as("no attempt was made").isNull();
+    }
+}
