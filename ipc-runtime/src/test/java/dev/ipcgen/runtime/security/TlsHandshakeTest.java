@@ -114,9 +114,10 @@ class TlsHandshakeTest {
         TlsSettings trustsRogue = TlsSettings.builder().trust(certs.chainPem("rogue")).build();
         Outcome outcome = TlsSocketHandshake.run(serverFromPem(ClientAuth.NONE), trustsRogue, "localhost");
         assertThat(outcome.client().error()).hasMessageContaining("PKIX path validation failed: java.security.cert.CertPathValidatorException: signature check failed");
-        // JDK 17 answers certificate_unknown, newer JDKs bad_certificate.
+        // JDK 17 answers certificate_unknown, newer JDKs bad_certificate; the server may instead still be
+        // writing its Finished when the client, having sent its alert, closes ("Broken pipe").
         assertThat(outcome.server().error())
-                .hasMessageMatching(".*Received fatal alert: (certificate_unknown|bad_certificate)");
+                .hasMessageMatching(".*Received fatal alert: (certificate_unknown|bad_certificate)|Broken pipe");
     }
 
     @Test
