@@ -131,6 +131,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         return closed;
     }
 
+    /** Whether the connection is closed, or either end sent GOAWAY: it starts no new call. */
+    boolean isClosing() {
+        return closed || goAwayReason != null;
+    }
+
     /** The protocols the peer serves, from its HELLO; empty before it arrived. */
     List<ProtocolInfo> remoteProtocols() {
         IntObjectHashMap<ProtocolInfo> r = remoteProtocols;

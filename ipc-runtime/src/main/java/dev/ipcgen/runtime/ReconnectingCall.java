@@ -92,7 +92,7 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
                 }
                 if (timeoutNanos < 0 || left > 0) {
                     started = start(connection, sendOptions);
-                    if (ReconnectingClient.refusedAsUnavailable(started)) {
+                    if (started.isDone() && ReconnectingClient.refusedAsClosing(connection, started)) {
                         return false;
                     }
                     sent = started;

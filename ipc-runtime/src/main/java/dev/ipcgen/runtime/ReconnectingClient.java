@@ -45,9 +45,9 @@ import java.util.function.Function;
  * ({@link ErrorCode#DEADLINE_EXCEEDED}) or {@link Builder#maxWait} ({@link ErrorCode#UNAVAILABLE});
  * waiting calls go out in the order they were made, before any later call. A call already sent
  * when its connection closes fails with {@link ErrorCode#CONNECTION_CLOSED} and is not sent again:
- * the server may have run it. A call the connection refuses with {@link ErrorCode#UNAVAILABLE} the
- * moment it is made (the server has begun closing it, GOAWAY) was never run, and is treated as
- * made while not connected.
+ * the server may have run it. A call the connection refuses the moment it is made because the
+ * server has begun closing it (GOAWAY) was never run, and is treated as made while not connected;
+ * any other immediate failure, such as a client interceptor's rejection, is the call's answer.
  *
  * <p>Each connection is made by the {@link IpcClient.Builder} given to {@link Builder#client}, so
  * it serves that builder's services to the server and uses its executors, timeouts and
@@ -151,7 +151,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
                 connectionLost(c, "the connection was lost");
             } else if (waitingCount.get() == 0) {
                 CompletableFuture<Resp> f = c.call(method, request, options);
-                if (!f.isDone() || !refusedAsUnavailable(f)) {
+                if (!f.isDone() || !refusedAsClosing(c, f)) {
                     return f;
                 }
                 connectionLost(c, "the server is closing the connection");
@@ -168,7 +168,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
                 connectionLost(c, "the connection was lost");
             } else if (waitingCount.get() == 0) {
                 CompletableFuture<Void> f = c.send(method, request, options);
-                if (!f.isDone() || !refusedAsUnavailable(f)) {
+                if (!f.isDone() || !refusedAsClosing(c, f)) {
                     return f;
                 }
                 connectionLost(c, "the server is closing the connection");
@@ -492,9 +492,13 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
                         "no connection within " + millis + " ms (maxWait); " + why);
     }
 
-    /** Whether {@code f}, already done, failed with UNAVAILABLE: the server did not run the call. */
-    static boolean refusedAsUnavailable(CompletableFuture<?> f) {
-        if (!f.isCompletedExceptionally()) {
+    /**
+     * Whether {@code f}, already done, failed with UNAVAILABLE because {@code c} is closing (GOAWAY):
+     * the server did not run the call. Not an interceptor's rejection with that code on an open
+     * connection, which is the call's answer.
+     */
+    static boolean refusedAsClosing(IpcConnection c, CompletableFuture<?> f) {
+        if (!f.isCompletedExceptionally() || !c.connection().isClosing()) {
             return false;
         }
         try {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +89,51 @@ class ReconnectingClientFailureTest {
                 .hasMessage("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
         assertThat(client).isNull();
         assertThat(events.poll(100, TimeUnit.MILLISECONDS)).as("no attempt was made").isNull();
+    }
+
+    @Test
+    void aClientInterceptorRejectingWithUnavailable_failsTheCall_withoutReconnectingOrLeakingConnections() throws Exception {
+        ClientInterceptor maintenance = new ClientInterceptor() {
+            @Override
+            public Rejection onCall(MethodDescriptor<?, ?> method, CallOptions options, Peer peer) {
+                return method == TestProtocols.ECHO ? Rejection.of(ErrorCode.UNAVAILABLE, "echo is down for maintenance")
+                        : null;
+            }
+        };
+        client = fastClient().client(IpcClient.builder().clientInterceptor(maintenance)).start();
+        CompletableFuture<String> waiting = client.call(TestProtocols.ECHO, "early", CallOptions.DEFAULT);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger open = new AtomicInteger();
+        servers.add(IpcServer.builder().listen(endpoint).serve(TestProtocols.calc(logged))
+                .connectionListener(new ConnectionListener() {
+                    @Override
+                    public void connected(Peer peer) {
+                        accepted.incrementAndGet();
+                        open.incrementAndGet();
+                    }
+
+                    @Override
+                    public void disconnected(Peer peer) {
+                        open.decrementAndGet();
+                    }
+                })
+                .start());
+
+        IpcException first = failure(waiting);
+        assertThat(first.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(first.detail()).isEqualTo("echo is down for maintenance");
+        IpcConnection connection = client.connection().orElseThrow();
+        for (int i = 0; i < 20; i++) {
+            IpcException e = failure(client.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT));
+            assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(e.detail()).isEqualTo("echo is down for maintenance");
+        }
+        assertThat(client.call(TestProtocols.ADD, new TestProtocols.Add(2, 3), CallOptions.DEFAULT).get(5, TimeUnit.SECONDS))
+                .isEqualTo(5L);
+        Thread.sleep(200);
+        assertThat(client.connection()).as("still the first connection").containsSame(connection);
+        assertThat(accepted.get()).as("connections the server accepted").isEqualTo(1);
+        assertThat(open.get()).isEqualTo(1);
+        assertThat(events).filteredOn(e -> !e.startsWith("failed ")).containsExactly("connected");
     }
 }
