@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
 
     private static final int WAITING = 0;
-    private static final int SENT = 1;
-    private static final int ENDED = 2;
+    /** Being handed to a connection, outside the lock: the wait can no longer run out. */
+    private static final int SENDING = 1;
+    private static final int SENT = 2;
+    private static final int ENDED = 3;
 
     private final ReconnectingClient client;
     private final MethodDescriptor<Req, Resp> method;
@@ -31,6 +33,8 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
     private final long waitNanos;
     private final boolean byCallTimeout;
     private int state;
+    /** The wait ran out while the call was {@link #SENDING}: if the connection refuses it, it fails. */
+    private boolean expiredWhileSending;
     private ScheduledFuture<?> timer;
     private CompletableFuture<Resp> sent;
 
@@ -73,8 +77,9 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
      *     waits, for the next connection
      */
     boolean dispatch(IpcConnection connection) {
-        CompletableFuture<Resp> started = null;
         ScheduledFuture<?> clock;
+        CallOptions sendOptions = options;
+        boolean send;
         synchronized (this) {
             if (state != WAITING) {
                 return true;
@@ -82,23 +87,34 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
             clock = timer;
             if (isDone()) {
                 // Completed by its holder (complete(), orTimeout()): nobody waits for an answer.
-                state = ENDED;
+                send = false;
             } else {
                 // The wait counts against the call's timeout: what is left goes with it.
-                CallOptions sendOptions = options;
                 long left = timeoutNanos - (System.nanoTime() - created);
                 if (timeoutNanos >= 0 && left > 0) {
                     sendOptions = options.withTimeout(Duration.ofNanos(left));
                 }
-                if (timeoutNanos < 0 || left > 0) {
-                    started = start(connection, sendOptions);
-                    if (started.isDone() && ReconnectingClient.refusedAsClosing(connection, started)) {
-                        return false;
-                    }
+                send = timeoutNanos < 0 || left > 0;
+            }
+            state = send ? SENDING : ENDED;
+        }
+        CompletableFuture<Resp> started = null;
+        if (send) {
+            // Outside the lock: under WritePolicy.WAIT this may block for room to write, and the
+            // timer thread, shared by every client, must not wait for it in expire().
+            started = start(connection, sendOptions);
+            boolean refused = started.isDone() && ReconnectingClient.refusedAsClosing(connection, started);
+            synchronized (this) {
+                if (refused && !expiredWhileSending) {
+                    state = WAITING;
+                    return false;
+                }
+                if (refused) {
+                    state = ENDED;
+                    started = null;
+                } else {
                     sent = started;
                     state = SENT;
-                } else {
-                    state = ENDED;
                 }
             }
         }
@@ -108,7 +124,9 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
         client.leftQueue(this, false);
         if (started == null) {
             if (!isDone()) {
-                client.complete(() -> completeExceptionally(client.waitExpired(method, timeoutNanos, true)));
+                long waited = send ? waitNanos : timeoutNanos;
+                boolean byTimeout = !send || byCallTimeout;
+                client.complete(() -> completeExceptionally(client.waitExpired(method, waited, byTimeout)));
             }
         } else if (started.isDone()) {
             // Ended at once, on this thread: the holder's callbacks must not run on the reconnect thread.
@@ -116,6 +134,10 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
             client.complete(() -> adopt(done));
         } else {
             adopt(started);
+        }
+        if (started != null && isCancelled()) {
+            // Cancelled while being sent, before cancel() could see the sent call.
+            started.cancel(false);
         }
         return true;
     }
@@ -141,6 +163,12 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
 
     /** The wait ran out. */
     private void expire() {
+        synchronized (this) {
+            if (state == SENDING) {
+                expiredWhileSending = true;
+                return;
+            }
+        }
         fail(client.waitExpired(method, waitNanos, byCallTimeout), true);
     }
 

@@ -303,8 +303,25 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
             connectionLost(c, "the connection was lost");
         });
         signalState();
-        drainWaiting();
+        drainWaitingElsewhere();
         tell(l -> l.connected(c));
+    }
+
+    /**
+     * Drains the calls that waited for this connection on the callback executor: under
+     * {@link WritePolicy#WAIT} sending them may block for room to write, up to the connection's
+     * maxWriteWait, which must hold up neither attempts nor the listener. With none waiting there
+     * is nothing to hand over (a call queued after this looked drains itself).
+     */
+    private void drainWaitingElsewhere() {
+        if (waitingCount.get() == 0) {
+            return;
+        }
+        try {
+            callbackExecutor().execute(this::drainWaiting);
+        } catch (RejectedExecutionException e) {
+            drainWaiting();
+        }
     }
 
     private void attemptFailed(IpcException e) {

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ipcgen.runtime.security.TlsSettings;
 import dev.ipcgen.runtime.testing.SocketDirs;
+import dev.ipcgen.runtime.testing.TestFrames;
+import io.netty.buffer.ByteBuf;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,5 +142,42 @@ class ReconnectingClientFailureTest {
         assertThat(accepted.get()).as("connections the server accepted").isEqualTo(1);
         assertThat(open.get()).isEqualTo(1);
         assertThat(events).filteredOn(e -> !e.startsWith("failed ")).containsExactly("connected");
+    }
+
+    @Test
+    void waitingCallsBlockedByAPeerThatDoesNotRead_holdUpNeitherTheListenerNorTheClient() throws Exception {
+        client = fastClient().client(IpcClient.builder().writePolicy(WritePolicy.WAIT)
+                .writeBufferWaterMarks(16 * 1024, 64 * 1024).maxWriteWait(Duration.ofSeconds(5))).start();
+        String body = "x".repeat(64 * 1024);
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            sends.add(client.send(TestProtocols.LOG, body, CallOptions.DEFAULT));
+        }
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(endpoint.path()));
+            try (SocketChannel peer = listener.accept()) {
+                ByteBuf hello = TestFrames.hello(0x31435049L, 1, 16 * 1024 * 1024, TestProtocols.CALC.id(), "calc", 1, 0L);
+                try {
+                    ByteBuffer b = hello.nioBuffer();
+                    while (b.hasRemaining()) {
+                        peer.write(b);
+                    }
+                } finally {
+                    hello.release();
+                }
+                String connected;
+                do {
+                    connected = events.poll(1, TimeUnit.SECONDS);
+                } while (connected != null && connected.startsWith("failed "));
+                assertThat(connected).as("the listener heard of the connection while the drain is blocked")
+                        .isEqualTo("connected");
+                assertThat(sends.get(sends.size() - 1)).as("the last message is still blocked behind the first").isNotDone();
+                long started = System.nanoTime();
+                client.close();
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2000);
+                IpcException last = failure(sends.get(sends.size() - 1));
+                assertThat(last.code()).isIn(ErrorCode.CONNECTION_CLOSED);
+            }
+        }
     }
 }
