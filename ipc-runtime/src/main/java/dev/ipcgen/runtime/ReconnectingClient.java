@@ -43,7 +43,11 @@ import java.util.function.Function;
  * {@link ErrorCode#UNAVAILABLE} ({@link WhileDisconnected#FAIL_FAST}) or waits for the next
  * connection ({@link WhileDisconnected#WAIT}, the default), no longer than its own timeout
  * ({@link ErrorCode#DEADLINE_EXCEEDED}) or {@link Builder#maxWait} ({@link ErrorCode#UNAVAILABLE});
- * waiting calls go out in the order they were made, before any later call. A call already sent
+ * waiting calls go out in the order they were made, before any later call. A server that refuses
+ * the connection ({@link ErrorCode#UNAUTHORIZED}, e.g. by its authorizer) is not down: while the
+ * last attempt was refused, waiting calls and new ones, in either mode, fail at once with
+ * {@link ErrorCode#UNAUTHORIZED} and the server's reason, and attempts go on with backoff (the
+ * server's configuration may change). A call already sent
  * when its connection closes fails with {@link ErrorCode#CONNECTION_CLOSED} and is not sent again:
  * the server may have run it. A call the connection refuses the moment it is made because the
  * server has begun closing it (GOAWAY) was never run, and is treated as made while not connected;
@@ -65,12 +69,16 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
 
     /** What a call made while there is no connection does. */
     public enum WhileDisconnected {
-        /** Fails at once with {@link ErrorCode#UNAVAILABLE}; the message says why there is no connection. */
+        /**
+         * Fails at once with {@link ErrorCode#UNAVAILABLE} ({@link ErrorCode#UNAUTHORIZED} while the
+         * server refuses the connection); the message says why there is no connection.
+         */
         FAIL_FAST,
         /**
          * Waits for the next connection, then is sent on it with what is left of its timeout; fails
          * with {@link ErrorCode#DEADLINE_EXCEEDED} when its own timeout ends the wait, or with
-         * {@link ErrorCode#UNAVAILABLE} when {@link Builder#maxWait} does.
+         * {@link ErrorCode#UNAVAILABLE} when {@link Builder#maxWait} does; fails at once with
+         * {@link ErrorCode#UNAUTHORIZED} when the server refused the last attempt.
          */
         WAIT
     }
@@ -106,6 +114,8 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     /** Set by close() once it has shut the pool: completions after that run on the completing thread. */
     private boolean poolClosed;
     private volatile boolean gaveUp;
+    /** The server's refusal (UNAUTHORIZED) of the last attempt, or null: calls fail with it at once. */
+    private volatile IpcException refusal;
     /** Why there is no connection, for error messages. */
     private volatile String status = "the first attempt is in progress";
 
@@ -290,6 +300,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         }
         failures = 0;
         waits = 0;
+        refusal = null;
         open.add(c);
         current.set(c);
         if (closed.get()) {
@@ -327,6 +338,13 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
     private void attemptFailed(IpcException e) {
         if (closed.get()) {
             return;
+        }
+        if (e.code() == ErrorCode.UNAUTHORIZED) {
+            // Not transient like a server that is down: nobody should wait out maxWait for it.
+            refusal = e;
+            failWaiting(this::unauthorized);
+        } else {
+            refusal = null;
         }
         failures++;
         if (maxAttempts > 0 && failures >= maxAttempts) {
@@ -391,6 +409,9 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
             return CompletableFuture.failedFuture(IpcException.callFailed(ErrorCode.CONNECTION_CLOSED,
                     method.fullName(), name, "the reconnecting client is closed"));
         }
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(unauthorized(method));
+        }
         if (gaveUp || mode == WhileDisconnected.FAIL_FAST) {
             return CompletableFuture.failedFuture(unavailable(method));
         }
@@ -429,6 +450,10 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
                     "the reconnecting client was closed while the call waited for a connection"));
             return;
         }
+        if (refusal != null) {
+            failWaiting(this::unauthorized);
+            return;
+        }
         if (gaveUp) {
             failWaiting(this::unavailable);
             return;
@@ -454,6 +479,13 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         synchronized (stateLock) {
             stateLock.notifyAll();
         }
+    }
+
+    private IpcException unauthorized(MethodDescriptor<?, ?> method) {
+        IpcException r = refusal;
+        String why = r != null ? r.getMessage() : "the server refused the connection";
+        return IpcException.callFailed(ErrorCode.UNAUTHORIZED, method.fullName(), name,
+                "not connected: " + why + (gaveUp ? "" : " (still retrying)"));
     }
 
     private IpcException unavailable(MethodDescriptor<?, ?> method) {
@@ -640,8 +672,9 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
 
         /**
          * Completes the futures of waiting calls that fail (their wait ran out, the client closed
-         * or gave up); default: a pool of daemon threads owned by the client. Calls sent on a
-         * connection complete on that connection's callback executor.
+         * or gave up), and sends the waiting calls when a connection opens (which may block under
+         * {@link WritePolicy#WAIT}); default: a pool of daemon threads owned by the client. Calls
+         * sent on a connection complete on that connection's callback executor.
          */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "executor");

@@ -3,6 +3,7 @@ package dev.ipcgen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.ipcgen.runtime.security.AuthorizationDecision;
 import dev.ipcgen.runtime.security.TlsSettings;
 import dev.ipcgen.runtime.testing.SocketDirs;
 import dev.ipcgen.runtime.testing.TestFrames;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,5 +181,47 @@ class ReconnectingClientFailureTest {
                 assertThat(last.code()).isIn(ErrorCode.CONNECTION_CLOSED);
             }
         }
+    }
+
+    @Test
+    void aRefusedConnection_failsWaitingAndNewCallsUnauthorizedAtOnce_andRetriesUntilAdmitted() throws Exception {
+        AtomicBoolean admit = new AtomicBoolean();
+        servers.add(IpcServer.builder().listen(endpoint).serve(TestProtocols.calc(logged))
+                .authorizer(request -> admit.get() ? AuthorizationDecision.allow() : AuthorizationDecision.deny("not yet"))
+                .start());
+        for (ReconnectingClient.WhileDisconnected mode : ReconnectingClient.WhileDisconnected.values()) {
+            events.clear();
+            client = fastClient().whileDisconnected(mode).maxWait(Duration.ofSeconds(30)).start();
+            if (mode == ReconnectingClient.WhileDisconnected.FAIL_FAST) {
+                // Before the first attempt ends such a call fails UNAVAILABLE: nothing is known yet.
+                awaitEvent("failed 1: UNAUTHORIZED");
+            }
+            CompletableFuture<String> waiting = client.call(TestProtocols.ECHO, "early", CallOptions.DEFAULT);
+            long started = System.nanoTime();
+            IpcException first = failure(waiting);
+            assertThat(first.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
+            awaitEvent("failed 2: UNAUTHORIZED");
+            IpcException later = failure(client.call(TestProtocols.ECHO, "later", CallOptions.DEFAULT));
+            assertThat(later.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+            assertThat(later).hasMessage("calc.echo on " + endpoint + " failed: UNAUTHORIZED (11): not connected: "
+                    + endpoint + " refused the connection: UNAUTHORIZED (11): not yet (still retrying)");
+
+            admit.set(true);
+            assertThat(client.awaitConnected(Duration.ofSeconds(5))).as("attempts went on").isTrue();
+            assertThat(client.call(TestProtocols.ECHO, "admitted", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS))
+                    .isEqualTo("admitted");
+            client.close();
+            admit.set(false);
+        }
+    }
+
+    private void awaitEvent(String event) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String e;
+        do {
+            e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } while (e != null && !e.equals(event));
+        assertThat(e).as("listener event").isEqualTo(event);
     }
 }
