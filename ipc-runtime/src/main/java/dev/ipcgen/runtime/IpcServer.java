@@ -701,7 +701,7 @@ public final class IpcServer implements AutoCloseable {
             try {
                 SocketFiles.removeStale(path);
             } catch (SocketInUseException e) {
-                throw new IllegalStateException("another server is listening on " + path);
+                throw new IllegalStateException("another server is listening on socket file " + path);
             }
         }
 

@@ -346,7 +346,7 @@ abstract class AbstractTransportTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(unix());
         assertThatThrownBy(() -> IpcServer.builder().listen(endpoint).transport(transport()).start())
                 .isInstanceOf(IpcException.class)
-                .hasMessage("cannot listen on " + endpoint + ": another server is listening on " + endpoint.path())
+                .hasMessage("cannot listen on " + endpoint + ": another server is listening on socket file " + endpoint.path())
                 .extracting(t -> ((IpcException) t).code()).isEqualTo(ErrorCode.LISTEN_FAILED);
     }
 }

@@ -137,7 +137,7 @@ class SocketFileTest {
             assertThat(add(server.endpoint(), Transport.AUTO)).isEqualTo(42);
             IpcException e = catchThrowableOfType(() -> server(Endpoint.unix(socket)).start(), IpcException.class);
             assertThat(e.code()).isEqualTo(ErrorCode.LISTEN_FAILED);
-            assertThat(e.getMessage()).contains("another server is listening on " + socket);
+            assertThat(e.getMessage()).contains("another server is listening on socket file " + socket);
             assertThat(add(server.endpoint(), Transport.AUTO)).isEqualTo(42);
         } finally {
             server.close();

@@ -64,7 +64,7 @@ class UnixSocketTest {
         try (IpcServer first = IpcServer.builder().listen(Endpoint.unix(path)).serve(TestProtocols.other()).start()) {
             assertThatThrownBy(() -> IpcServer.builder().listen(Endpoint.unix(path)).start())
                     .isInstanceOf(IpcException.class)
-                    .hasMessage("cannot listen on unix:" + path + ": another server is listening on " + path);
+                    .hasMessage("cannot listen on unix:" + path + ": another server is listening on socket file " + path);
             try (IpcConnection c = IpcClient.connect(first.endpoint())) {
                 assertThat(c.call(TestProtocols.TWICE, 5L, CallOptions.DEFAULT).join()).isEqualTo(10L);
             }

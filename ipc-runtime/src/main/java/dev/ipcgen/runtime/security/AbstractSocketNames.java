@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -76,11 +77,17 @@ public final class AbstractSocketNames {
         }
     }
 
-    /** {@code address} for messages: an abstract epoll address as {@code @name}, others as they print. */
+    /**
+     * {@code address} for messages: a TCP address as endpoints print ({@code tcp:127.0.0.1:7000}),
+     * an abstract epoll address as {@code @name}, others as they print.
+     */
     public static String describe(SocketAddress address) {
         if (address instanceof DomainSocketAddress) {
             String path = ((DomainSocketAddress) address).path();
             return path.startsWith("\0") ? "@" + path.substring(1) : path;
+        }
+        if (address instanceof InetSocketAddress inet) {
+            return "tcp:" + inet.getHostString() + ":" + inet.getPort();
         }
         return String.valueOf(address);
     }

@@ -91,7 +91,7 @@ public final class Authorizers {
             OptionalLong value = id.apply(request.credentials());
             if (value.isEmpty()) {
                 return AuthorizationDecision.deny("the peer's " + field + " is unknown: its transport ("
-                        + request.remoteAddress() + ") cannot tell who the peer is; use a Unix socket, "
+                        + AbstractSocketNames.describe(request.remoteAddress()) + ") cannot tell who the peer is; use a Unix socket, "
                         + "or TLS client certificates");
             }
             long v = value.getAsLong();

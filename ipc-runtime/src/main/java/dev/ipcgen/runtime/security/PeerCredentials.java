@@ -7,8 +7,9 @@ import java.util.StringJoiner;
 
 /**
  * Who is at the other end of a connection, as the kernel tells it: user id, group id and process
- * id. Unix domain sockets give the user and group (and, on epoll, the process); TCP gives nothing,
- * which is {@link #unknown()}.
+ * id. Unix domain sockets give the user and group, and the process where the OS tells it (epoll
+ * on Linux; kqueue on macOS and the BSDs that report it); TCP gives nothing, which is
+ * {@link #unknown()}.
  *
  * <p>The kernel reads these when the peer connected (or, for a client, when the server called
  * {@code listen}); a peer that changes user afterwards is still reported with the old ids.

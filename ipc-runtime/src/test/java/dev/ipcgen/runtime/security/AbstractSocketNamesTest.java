@@ -29,6 +29,15 @@ class AbstractSocketNamesTest {
     }
 
     @Test
+    void describe_writesTcpAddressesAsEndpointsPrintThem() throws Exception {
+        assertThat(AbstractSocketNames.describe(new java.net.InetSocketAddress("127.0.0.1", 7000)))
+                .isEqualTo("tcp:127.0.0.1:7000");
+        assertThat(AbstractSocketNames.describe(new java.net.InetSocketAddress(
+                java.net.InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 7443)))
+                .isEqualTo("tcp:localhost:7443");
+    }
+
+    @Test
     void toEpollAddress_checksLength() {
         assertThat(AbstractSocketNames.toEpollAddress("@" + "n".repeat(107)).path()).hasSize(108);
         assertThatThrownBy(() -> AbstractSocketNames.toEpollAddress("@" + "n".repeat(108)))

@@ -142,7 +142,7 @@ class AuthorizationGateTest {
         try (TestChannels c = TestChannels.open(Kind.NIO_TCP, new java.net.InetSocketAddress("127.0.0.1", 0),
                 p -> p.addLast(gate(Authorizers.sameUser()), new Behind()), p -> p.addLast(collector(received)))) {
             assertThat(readToEnd(received))
-                    .startsWith("REFUSED the peer's uid is unknown: its transport (/127.0.0.1:")
+                    .startsWith("REFUSED the peer's uid is unknown: its transport (tcp:127.0.0.1:")
                     .endsWith("cannot tell who the peer is; use a Unix socket, or TLS client certificates");
         }
     }

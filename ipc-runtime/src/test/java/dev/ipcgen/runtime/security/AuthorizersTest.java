@@ -55,10 +55,10 @@ class AuthorizersTest {
     void idRules_denyUnknownCredentials_sayingTheTransportCannotTell() {
         for (Authorizer rule : new Authorizer[] {Authorizers.sameUser(), Authorizers.uidIn(Set.of(0L))}) {
             assertThat(rule.decide(tcp()).reason()).isEqualTo("the peer's uid is unknown: its transport "
-                    + "(/127.0.0.1:4000) cannot tell who the peer is; use a Unix socket, or TLS client certificates");
+                    + "(tcp:127.0.0.1:4000) cannot tell who the peer is; use a Unix socket, or TLS client certificates");
         }
         assertThat(Authorizers.gidIn(Set.of(0L)).decide(tcp()).reason())
-                .startsWith("the peer's gid is unknown: its transport (/127.0.0.1:4000) cannot tell");
+                .startsWith("the peer's gid is unknown: its transport (tcp:127.0.0.1:4000) cannot tell");
     }
 
     @Test

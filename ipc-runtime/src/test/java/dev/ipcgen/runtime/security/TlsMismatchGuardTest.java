@@ -107,7 +107,7 @@ class TlsMismatchGuardTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(recorder.failure.get(2, TimeUnit.SECONDS))
                     .isInstanceOf(TlsMismatchException.class)
-                    .hasMessageMatching("the peer /127\\.0\\.0\\.1:\\d+ started a TLS handshake, but this end speaks "
+                    .hasMessageMatching("the peer tcp:127\\.0\\.0\\.1:\\d+ started a TLS handshake, but this end speaks "
                             + "plaintext: configure TLS on both ends, or on neither");
             recorder.closed.get(2, TimeUnit.SECONDS);
             assertThat(recorder.bytes.size()).as("bytes passed on").isZero();
@@ -128,7 +128,7 @@ class TlsMismatchGuardTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(recorder.failure.get(2, TimeUnit.SECONDS))
                     .isInstanceOf(TlsMismatchException.class)
-                    .hasMessageMatching("the peer /127\\.0\\.0\\.1:\\d+ speaks plaintext ipcgen, but this end requires "
+                    .hasMessageMatching("the peer tcp:127\\.0\\.0\\.1:\\d+ speaks plaintext ipcgen, but this end requires "
                             + "TLS: configure TLS on the peer too");
         } finally {
             server.close().sync();

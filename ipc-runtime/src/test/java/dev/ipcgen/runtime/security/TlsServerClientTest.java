@@ -176,7 +176,7 @@ class TlsServerClientTest {
                     .contains("the peer did not accept this end's certificate");
             awaitServerTlsFailures(1);
             assertThat(serverLog).singleElement().asString()
-                    .contains("TLS with client /127.0.0.1:").contains("failed, connection closed: PKIX path");
+                    .contains("TLS with client tcp:127.0.0.1:").contains("failed, connection closed: PKIX path");
             assertThat(good.call(WHO, "still", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("still CN=client");
         }
     }
@@ -191,7 +191,8 @@ class TlsServerClientTest {
                     .contains("if " + server.endpoint() + " expects TLS, give this client TlsSettings");
             awaitServerTlsFailures(1);
             assertThat(serverLog).singleElement().asString()
-                    .contains("speaks plaintext ipcgen, but this end requires TLS");
+                    .containsPattern("TLS with client tcp:127\\.0\\.0\\.1:\\d+ failed, connection closed: the peer "
+                            + "tcp:127\\.0\\.0\\.1:\\d+ speaks plaintext ipcgen, but this end requires TLS");
             assertThat(good.call(WHO, "still", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("still");
         }
     }
@@ -201,7 +202,8 @@ class TlsServerClientTest {
         start(null);
         IpcException e = failure(() -> IpcClient.builder().tls(clientTls(null)).connect(server.endpoint()));
         assertThat(e.code()).isEqualTo(ErrorCode.CONNECT_FAILED);
-        assertThat(e.getMessage()).contains("speaks plaintext ipcgen, but this end requires TLS");
+        assertThat(e.getMessage()).contains("the peer " + server.endpoint()
+                + " speaks plaintext ipcgen, but this end requires TLS");
         awaitServerTlsFailures(1);
         try (IpcConnection c = IpcClient.connect(server.endpoint())) {
             assertThat(c.call(WHO, "plain", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).startsWith("plain no subject");
