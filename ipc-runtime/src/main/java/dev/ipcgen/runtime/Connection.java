@@ -67,6 +67,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private volatile String peerName;
     /** Whether this is a server's connection, whose name gains the client's pid once known. */
     private final boolean serverSide;
+    /**
+     * When a server's connection was accepted: its HELLO must arrive within the handshake timeout of
+     * this, so a TLS handshake and authorization before {@link #channelActive} count against it.
+     */
+    private final long acceptedNanos = System.nanoTime();
     private volatile PeerCredentials credentials = PeerCredentials.unknown();
     private volatile Optional<X509Certificate> tlsCertificate = Optional.empty();
     private volatile Optional<String> tlsSubject = Optional.empty();
@@ -540,8 +545,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         identifyPeer(ctx);
         ctx.writeAndFlush(new Hello(config.maxFrameLength(), config.services().served()).encode(ctx.alloc()),
                 ctx.voidPromise());
-        handshakeTimer = ctx.executor().schedule(this::handshakeTimedOut, config.handshakeTimeoutMillis(),
-                TimeUnit.MILLISECONDS);
+        long timeout = TimeUnit.MILLISECONDS.toNanos(config.handshakeTimeoutMillis());
+        if (serverSide) {
+            timeout = Math.max(0, timeout - (System.nanoTime() - acceptedNanos));
+        }
+        handshakeTimer = ctx.executor().schedule(this::handshakeTimedOut, timeout, TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 

@@ -398,8 +398,9 @@ public final class IpcServer implements AutoCloseable {
         }
 
         /**
-         * How long a new connection may take to send its HELLO, and, with {@link #tls}, before that
-         * to complete its TLS handshake; default 10 s. A peer that sends nothing is closed after it.
+         * How long a new connection may take, from being accepted, to send its HELLO; with
+         * {@link #tls} the TLS handshake and the {@link #authorizer} before it count against the same
+         * time; default 10 s. A peer that sends nothing is closed after it.
          */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = checkPositive(timeout, "handshakeTimeout");
@@ -558,8 +559,8 @@ public final class IpcServer implements AutoCloseable {
          * must hold a certificate and key; with {@link dev.ipcgen.runtime.security.ClientAuth#REQUIRE}
          * it is mutual TLS and each call's {@link CallContext#tlsSubject()} names the client's
          * certificate. TLS is for TCP endpoints only: a Unix socket is guarded by its file mode and
-         * the peer's credentials, so {@link #start()} refuses TLS on one. The TLS handshake must end
-         * within the {@link #handshakeTimeout}. A client speaking plaintext to it is closed at once,
+         * the peer's credentials, so {@link #start()} refuses TLS on one. The TLS handshake, and then
+         * the client's HELLO, must end within the {@link #handshakeTimeout} of accepting the connection. A client speaking plaintext to it is closed at once,
          * and the failure is logged and counted in {@link IpcStats#failedTlsHandshakes()}.
          */
         public Builder tls(TlsSettings settings) {

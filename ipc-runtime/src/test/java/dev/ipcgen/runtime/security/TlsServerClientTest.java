@@ -230,6 +230,38 @@ class TlsServerClientTest {
         assertThat(serverLog).singleElement().asString().contains("handshake timed out");
     }
 
+    @Test
+    void slowTlsPeerThatThenSaysNothing_isClosedWithinOneHandshakeTimeoutOfConnecting() throws Exception {
+        server = IpcServer.builder().listen(Endpoint.tcp("127.0.0.1", 0)).serve(SERVICE).ioThreads(1)
+                .tls(serverTls(ClientAuth.NONE)).handshakeTimeout(Duration.ofMillis(1000)).start();
+        TlsSettings client = clientTls(null);
+        int port = server.endpoint().port();
+        long started = System.nanoTime();
+        try (java.net.Socket plain = new java.net.Socket("127.0.0.1", port)) {
+            plain.setSoTimeout(5000);
+            // Most of the handshake timeout goes before the TLS handshake even starts.
+            Thread.sleep(600);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) client.sslContext().getSocketFactory()
+                    .createSocket(plain, "localhost", port, true);
+            tls.setSSLParameters(client.newClientEngine("localhost", port).getSSLParameters());
+            tls.startHandshake();
+            int read;
+            try {
+                // The server's HELLO, then the end: it waits for this peer's HELLO no longer.
+                java.io.InputStream in = tls.getInputStream();
+                do {
+                    read = in.read();
+                } while (read != -1);
+            } catch (IOException closed) {
+                read = -1;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(read).isEqualTo(-1);
+            assertThat(millis).as("closed one handshake timeout after connecting, not after the TLS handshake")
+                    .isBetween(900L, 1500L);
+        }
+    }
+
     private void awaitServerTlsFailures(long n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (server.stats().failedTlsHandshakes() < n && System.nanoTime() < deadline) {
