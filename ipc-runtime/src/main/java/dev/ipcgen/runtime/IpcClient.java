@@ -4,21 +4,17 @@ import dev.ipcgen.runtime.security.TlsMismatchGuard;
 import dev.ipcgen.runtime.security.TlsSettings;
 import dev.ipcgen.runtime.transport.TransportFamily;
 import dev.ipcgen.runtime.wire.FrameDecoder;
-import dev.ipcgen.runtime.wire.Frames;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslHandler;
 import java.net.ConnectException;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -55,25 +51,8 @@ public final class IpcClient {
 
     /** Options of a client connection. Not thread-safe; each {@link #connect} makes a new connection. */
     public static final class Builder {
-        private final List<Service> services = new ArrayList<>();
-        private Executor handlerExecutor;
-        private Executor callbackExecutor;
-        private int maxFrameLength = Frames.DEFAULT_MAX_FRAME_LENGTH;
-        private Transport transport = Transport.AUTO;
+        private final EndpointOptions options = new EndpointOptions();
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration handshakeTimeout = Duration.ofSeconds(10);
-        private int maxConcurrentCalls = 4096;
-        private boolean strictFingerprints;
-        private ConnectionListener listener;
-        private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
-        private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
-        private Duration keepalive;
-        private Duration idleTimeout;
-        private WritePolicy writePolicy = WritePolicy.WAIT;
-        private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
-        private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
-                EndpointConfig.DEFAULT_HIGH_WATER_MARK);
-        private TlsSettings tls;
 
         private Builder() {
         }
@@ -88,39 +67,37 @@ public final class IpcClient {
          * server speaks plaintext, or that it did not accept this client's certificate.
          */
         public Builder tls(TlsSettings settings) {
-            this.tls = Objects.requireNonNull(settings, "settings");
+            options.tls(settings);
             return this;
         }
 
         /** Serves {@code service} to the server (bidirectional calls). */
         public Builder serve(Service service) {
-            Objects.requireNonNull(service, "service");
-            ServiceTable.checkNew(services, service);
-            services.add(service);
+            options.serve(service);
             return this;
         }
 
         /** Runs handlers; default: a pool of daemon threads owned by the connection, growing when handlers block. */
         public Builder handlerExecutor(Executor executor) {
-            this.handlerExecutor = Objects.requireNonNull(executor, "executor");
+            options.handlerExecutor(executor);
             return this;
         }
 
         /** Decodes answers and completes futures; default: the connection's own pool, never an event loop. */
         public Builder callbackExecutor(Executor executor) {
-            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            options.callbackExecutor(executor);
             return this;
         }
 
         /** The largest frame this end accepts, at least 65,536; default 16 MiB. */
         public Builder maxFrameLength(int maxFrameLength) {
-            this.maxFrameLength = IpcServer.checkMaxFrameLength(maxFrameLength);
+            options.maxFrameLength(maxFrameLength);
             return this;
         }
 
         /** The I/O transport; default {@link Transport#AUTO}. */
         public Builder transport(Transport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
+            options.transport(transport);
             return this;
         }
 
@@ -132,16 +109,13 @@ public final class IpcClient {
 
         /** How long to wait for the server's HELLO, and, with {@link #tls}, for the TLS handshake; default 10 s. */
         public Builder handshakeTimeout(Duration timeout) {
-            this.handshakeTimeout = IpcServer.checkPositive(timeout, "handshakeTimeout");
+            options.handshakeTimeout(timeout);
             return this;
         }
 
         /** How many calls from the server may be in flight at once; default 4,096. */
         public Builder maxConcurrentCalls(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConcurrentCalls " + max + " (expected: at least 1)");
-            }
-            this.maxConcurrentCalls = max;
+            options.maxConcurrentCalls(max);
             return this;
         }
 
@@ -150,19 +124,19 @@ public final class IpcClient {
          * default false: a warning, logged once per connection and protocol.
          */
         public Builder strictFingerprints(boolean strict) {
-            this.strictFingerprints = strict;
+            options.strictFingerprints(strict);
             return this;
         }
 
         /** Adds an interceptor of the calls the client serves (calls from the server); they run in the order added. */
         public Builder serverInterceptor(ServerInterceptor interceptor) {
-            serverInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            options.serverInterceptor(interceptor);
             return this;
         }
 
         /** Adds an interceptor of the calls the client makes; they run in the order added. */
         public Builder clientInterceptor(ClientInterceptor interceptor) {
-            clientInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            options.clientInterceptor(interceptor);
             return this;
         }
 
@@ -171,7 +145,7 @@ public final class IpcClient {
          * {@link WritePolicy#WAIT} (the default) or {@link WritePolicy#FAIL}.
          */
         public Builder writePolicy(WritePolicy policy) {
-            this.writePolicy = Objects.requireNonNull(policy, "policy");
+            options.writePolicy(policy);
             return this;
         }
 
@@ -180,7 +154,7 @@ public final class IpcClient {
          * {@link ErrorCode#RESOURCE_EXHAUSTED}; default 30 s.
          */
         public Builder maxWriteWait(Duration maxWait) {
-            this.maxWriteWait = IpcServer.checkPositive(maxWait, "maxWriteWait");
+            options.maxWriteWait(maxWait);
             return this;
         }
 
@@ -192,7 +166,7 @@ public final class IpcClient {
          * @throws IllegalArgumentException unless {@code 0 < low <= high}
          */
         public Builder writeBufferWaterMarks(int low, int high) {
-            this.waterMark = IpcServer.checkWaterMarks(low, high);
+            options.writeBufferWaterMarks(low, high);
             return this;
         }
 
@@ -202,7 +176,7 @@ public final class IpcClient {
          * {@link #idleTimeout} hears from a live peer; default: never.
          */
         public Builder keepalive(Duration interval) {
-            this.keepalive = IpcServer.checkPositive(interval, "keepalive");
+            options.keepalive(interval);
             return this;
         }
 
@@ -214,13 +188,13 @@ public final class IpcClient {
          * set; default: never.
          */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = IpcServer.checkPositive(timeout, "idleTimeout");
+            options.idleTimeout(timeout);
             return this;
         }
 
         /** Told when the connection has opened and when it closes. */
         public Builder connectionListener(ConnectionListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            options.connectionListener(listener);
             return this;
         }
 
@@ -234,12 +208,14 @@ public final class IpcClient {
          */
         public IpcConnection connect(Endpoint endpoint) {
             long idleTimeoutNanos = validate(endpoint);
-            TlsSettings tls = this.tls;
+            TlsSettings tls = options.tls();
+            int maxFrameLength = options.maxFrameLength();
+            Duration handshakeTimeout = options.handshakeTimeout();
             boolean socketFile = endpoint.isUnix() && !endpoint.isAbstract();
             TransportFamily family;
             SocketAddress address;
             try {
-                family = TransportFamily.of(transport);
+                family = TransportFamily.of(options.transport());
                 if (socketFile) {
                     TransportFamily.checkSocketPath(endpoint.path());
                 }
@@ -252,23 +228,16 @@ public final class IpcClient {
                 throw IpcException.of(ErrorCode.CONNECT_FAILED, endpoint.toString(),
                         "no server at " + endpoint + ": no such socket file", null);
             }
-            ExecutorService ownedPool = handlerExecutor == null || callbackExecutor == null
-                    ? WorkerPool.newPool("ipc-client-worker") : null;
+            ExecutorService ownedPool = options.needsOwnPool() ? WorkerPool.newPool("ipc-client-worker") : null;
             IpcStats stats = new IpcStats();
-            EndpointConfig config = new EndpointConfig("client of " + endpoint, ServiceTable.of(services),
-                    maxFrameLength, handlerExecutor != null ? handlerExecutor : ownedPool,
-                    callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
-                    maxConcurrentCalls, stats, strictFingerprints,
-                    listener, serverInterceptors.toArray(new ServerInterceptor[0]),
-                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait),
-                    IpcServer.nanosOrZero(keepalive), idleTimeoutNanos);
+            EndpointConfig config = options.config("client of " + endpoint, stats, ownedPool, idleTimeoutNanos);
             Connection connection = new Connection(config, endpoint.toString());
             EventLoopGroup group = family.newGroup(1, "ipc-client-io");
             IpcConnection result = new IpcConnection(connection, group, ownedPool, stats, family.transport());
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channelFactory(() -> family.newChannel(endpoint))
-                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, options.waterMark())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
@@ -335,8 +304,8 @@ public final class IpcClient {
          */
         long validate(Endpoint endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
-            long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
-            if (tls != null && endpoint.isUnix()) {
+            long idleTimeoutNanos = options.idleTimeoutNanos();
+            if (options.tls() != null && endpoint.isUnix()) {
                 throw new IllegalArgumentException("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
             }
             return idleTimeoutNanos;

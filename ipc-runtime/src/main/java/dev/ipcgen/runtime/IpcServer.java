@@ -303,33 +303,16 @@ public final class IpcServer implements AutoCloseable {
     /** Options of a server. Not thread-safe. */
     public static final class Builder {
         private Endpoint endpoint;
-        private final List<Service> services = new ArrayList<>();
-        private Executor handlerExecutor;
-        private Executor callbackExecutor;
-        private int maxFrameLength = Frames.DEFAULT_MAX_FRAME_LENGTH;
-        private Transport transport = Transport.AUTO;
+        private final EndpointOptions options = new EndpointOptions();
         /*
          * One event loop per processor, not Netty's two: the loops only frame, route and copy bytes
          * (handlers and callbacks run on the worker pool), so on a 2-core machine more loops than
          * cores would only compete with handler threads for the cores and add context switches.
          */
         private int ioThreads = Runtime.getRuntime().availableProcessors();
-        private Duration handshakeTimeout = Duration.ofSeconds(10);
-        private int maxConcurrentCalls = 4096;
         private Duration gracePeriod = Duration.ofSeconds(1);
-        private boolean strictFingerprints;
-        private ConnectionListener listener;
-        private final List<ServerInterceptor> serverInterceptors = new ArrayList<>();
-        private final List<ClientInterceptor> clientInterceptors = new ArrayList<>();
-        private Duration keepalive;
-        private Duration idleTimeout;
-        private WritePolicy writePolicy = WritePolicy.WAIT;
-        private Duration maxWriteWait = Duration.ofNanos(EndpointConfig.DEFAULT_MAX_WRITE_WAIT_NANOS);
-        private WriteBufferWaterMark waterMark = new WriteBufferWaterMark(EndpointConfig.DEFAULT_LOW_WATER_MARK,
-                EndpointConfig.DEFAULT_HIGH_WATER_MARK);
         private Authorizer authorizer = Authorizers.allowAll();
         private SocketFileSettings socketFile = SocketFileSettings.defaults();
-        private TlsSettings tls;
 
         private Builder() {
         }
@@ -346,9 +329,7 @@ public final class IpcServer implements AutoCloseable {
          * @throws IllegalArgumentException if a service with the same protocol id is already registered
          */
         public Builder serve(Service service) {
-            Objects.requireNonNull(service, "service");
-            ServiceTable.checkNew(services, service);
-            services.add(service);
+            options.serve(service);
             return this;
         }
 
@@ -359,7 +340,7 @@ public final class IpcServer implements AutoCloseable {
          * that never block may use (the way benchmarks run gRPC with a direct executor).
          */
         public Builder handlerExecutor(Executor executor) {
-            this.handlerExecutor = Objects.requireNonNull(executor, "executor");
+            options.handlerExecutor(executor);
             return this;
         }
 
@@ -368,19 +349,19 @@ public final class IpcServer implements AutoCloseable {
          * their futures; default: the server's own pool, never an event loop.
          */
         public Builder callbackExecutor(Executor executor) {
-            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            options.callbackExecutor(executor);
             return this;
         }
 
         /** The largest frame this end accepts, at least 65,536; default 16 MiB. */
         public Builder maxFrameLength(int maxFrameLength) {
-            this.maxFrameLength = checkMaxFrameLength(maxFrameLength);
+            options.maxFrameLength(maxFrameLength);
             return this;
         }
 
         /** The I/O transport; default {@link Transport#AUTO}. */
         public Builder transport(Transport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
+            options.transport(transport);
             return this;
         }
 
@@ -403,16 +384,13 @@ public final class IpcServer implements AutoCloseable {
          * time; default 10 s. A peer that sends nothing is closed after it.
          */
         public Builder handshakeTimeout(Duration timeout) {
-            this.handshakeTimeout = checkPositive(timeout, "handshakeTimeout");
+            options.handshakeTimeout(timeout);
             return this;
         }
 
         /** How many calls may be in flight on one connection; past it, RESOURCE_EXHAUSTED. Default 4,096. */
         public Builder maxConcurrentCalls(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConcurrentCalls " + max + " (expected: at least 1)");
-            }
-            this.maxConcurrentCalls = max;
+            options.maxConcurrentCalls(max);
             return this;
         }
 
@@ -435,13 +413,13 @@ public final class IpcServer implements AutoCloseable {
          * connection and protocol.
          */
         public Builder strictFingerprints(boolean strict) {
-            this.strictFingerprints = strict;
+            options.strictFingerprints(strict);
             return this;
         }
 
         /** Adds an interceptor of the calls the server serves; they run in the order added. */
         public Builder serverInterceptor(ServerInterceptor interceptor) {
-            serverInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            options.serverInterceptor(interceptor);
             return this;
         }
 
@@ -450,7 +428,7 @@ public final class IpcServer implements AutoCloseable {
          * {@link CallContext#peer()} or {@link IpcServer#peers()}); they run in the order added.
          */
         public Builder clientInterceptor(ClientInterceptor interceptor) {
-            clientInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            options.clientInterceptor(interceptor);
             return this;
         }
 
@@ -459,7 +437,7 @@ public final class IpcServer implements AutoCloseable {
          * {@link WritePolicy#WAIT} (the default) or {@link WritePolicy#FAIL}.
          */
         public Builder writePolicy(WritePolicy policy) {
-            this.writePolicy = Objects.requireNonNull(policy, "policy");
+            options.writePolicy(policy);
             return this;
         }
 
@@ -468,7 +446,7 @@ public final class IpcServer implements AutoCloseable {
          * {@link ErrorCode#RESOURCE_EXHAUSTED}; default 30 s.
          */
         public Builder maxWriteWait(Duration maxWait) {
-            this.maxWriteWait = IpcServer.checkPositive(maxWait, "maxWriteWait");
+            options.maxWriteWait(maxWait);
             return this;
         }
 
@@ -480,7 +458,7 @@ public final class IpcServer implements AutoCloseable {
          * @throws IllegalArgumentException unless {@code 0 < low <= high}
          */
         public Builder writeBufferWaterMarks(int low, int high) {
-            this.waterMark = IpcServer.checkWaterMarks(low, high);
+            options.writeBufferWaterMarks(low, high);
             return this;
         }
 
@@ -490,7 +468,7 @@ public final class IpcServer implements AutoCloseable {
          * {@link #idleTimeout} hears from a live peer; default: never.
          */
         public Builder keepalive(Duration interval) {
-            this.keepalive = IpcServer.checkPositive(interval, "keepalive");
+            options.keepalive(interval);
             return this;
         }
 
@@ -502,13 +480,13 @@ public final class IpcServer implements AutoCloseable {
          * set; default: never.
          */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = IpcServer.checkPositive(timeout, "idleTimeout");
+            options.idleTimeout(timeout);
             return this;
         }
 
         /** Told when client connections open and close. */
         public Builder connectionListener(ConnectionListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            options.connectionListener(listener);
             return this;
         }
 
@@ -560,11 +538,11 @@ public final class IpcServer implements AutoCloseable {
          * it is mutual TLS and each call's {@link CallContext#tlsSubject()} names the client's
          * certificate. TLS is for TCP endpoints only: a Unix socket is guarded by its file mode and
          * the peer's credentials, so {@link #start()} refuses TLS on one. The TLS handshake, and then
-         * the client's HELLO, must end within the {@link #handshakeTimeout} of accepting the connection. A client speaking plaintext to it is closed at once,
-         * and the failure is logged and counted in {@link IpcStats#failedTlsHandshakes()}.
+         * the client's HELLO, must end within the {@link #handshakeTimeout} of accepting the
+         * connection. A client speaking plaintext to it is closed at once, and the failure is logged and counted in {@link IpcStats#failedTlsHandshakes()}.
          */
         public Builder tls(TlsSettings settings) {
-            this.tls = Objects.requireNonNull(settings, "settings");
+            options.tls(settings);
             return this;
         }
 
@@ -581,8 +559,9 @@ public final class IpcServer implements AutoCloseable {
                 throw new IllegalStateException("no endpoint: call listen(Endpoint) before start()");
             }
             Endpoint where = endpoint;
-            long idleTimeoutNanos = IpcServer.checkIdle(keepalive, idleTimeout);
-            TlsSettings tls = this.tls;
+            long idleTimeoutNanos = options.idleTimeoutNanos();
+            TlsSettings tls = options.tls();
+            int maxFrameLength = options.maxFrameLength();
             if (tls != null && where.isUnix()) {
                 throw new IllegalArgumentException("TLS is for TCP endpoints, and " + where + " is a Unix socket: "
                         + "guard it with its file mode and an authorizer instead");
@@ -595,7 +574,7 @@ public final class IpcServer implements AutoCloseable {
             TransportFamily family;
             SocketAddress address;
             try {
-                family = TransportFamily.of(transport);
+                family = TransportFamily.of(options.transport());
                 if (socketFileEndpoint) {
                     TransportFamily.checkSocketPath(where.path());
                     clearStaleSocket(where.path());
@@ -605,16 +584,9 @@ public final class IpcServer implements AutoCloseable {
                 throw IpcException.of(ErrorCode.LISTEN_FAILED, where.toString(),
                         "cannot listen on " + where + ": " + e.getMessage(), null);
             }
-            ExecutorService ownedPool = handlerExecutor == null || callbackExecutor == null
-                    ? WorkerPool.newPool("ipc-server-worker") : null;
+            ExecutorService ownedPool = options.needsOwnPool() ? WorkerPool.newPool("ipc-server-worker") : null;
             IpcStats stats = new IpcStats();
-            EndpointConfig config = new EndpointConfig(where.toString(), ServiceTable.of(services), maxFrameLength,
-                    handlerExecutor != null ? handlerExecutor : ownedPool,
-                    callbackExecutor != null ? callbackExecutor : ownedPool,
-                    handshakeTimeout.toMillis(), maxConcurrentCalls, stats, strictFingerprints,
-                    listener, serverInterceptors.toArray(new ServerInterceptor[0]),
-                    clientInterceptors.toArray(new ClientInterceptor[0]), writePolicy, IpcServer.saturatedNanos(maxWriteWait),
-                    IpcServer.nanosOrZero(keepalive), idleTimeoutNanos);
+            EndpointConfig config = options.config(where.toString(), stats, ownedPool, idleTimeoutNanos);
             EventLoopGroup acceptGroup = family.newGroup(1, "ipc-accept");
             EventLoopGroup ioGroup = family.newGroup(ioThreads, "ipc-server-io");
             ChannelGroup connections = new DefaultChannelGroup("ipc-server " + where, GlobalEventExecutor.INSTANCE);
@@ -629,11 +601,11 @@ public final class IpcServer implements AutoCloseable {
                             decision.reason());
                 }
             };
-            long handshakeMillis = handshakeTimeout.toMillis();
+            long handshakeMillis = options.handshakeTimeout().toMillis();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptGroup, ioGroup)
                     .channelFactory(() -> family.newServerChannel(where))
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, options.waterMark())
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
