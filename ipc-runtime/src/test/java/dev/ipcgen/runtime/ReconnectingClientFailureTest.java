@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,35 +28,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failures a reconnecting client must not treat as a lost connection, against real servers on a
- * Unix socket: a client configuration that can never connect, and a refusal that is not transient.
+ * What a reconnecting client must not treat as an ordinary outage, against real peers on a Unix
+ * socket: a client configuration that can never connect, an interceptor's UNAVAILABLE on an open
+ * connection, a peer that does not read while waiting calls drain, and a refusal (UNAUTHORIZED).
  */
 class ReconnectingClientFailureTest {
 
     private final Path dir = SocketDirs.create();
     private final Endpoint endpoint = Endpoint.unix(dir.resolve("s.sock"));
     private final Queue<String> logged = new ConcurrentLinkedQueue<>();
-    /** What the listener heard: "connected", "disconnected", "failed N: CODE". */
-    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final ReconnectEvents events = new ReconnectEvents();
     private final List<IpcServer> servers = new ArrayList<>();
     private ReconnectingClient client;
-
-    private final ReconnectingListener recorder = new ReconnectingListener() {
-        @Override
-        public void connected(IpcConnection connection) {
-            events.add("connected");
-        }
-
-        @Override
-        public void disconnected(IpcConnection connection) {
-            events.add("disconnected");
-        }
-
-        @Override
-        public void connectFailed(int attempt, IpcException error, Duration nextAttemptIn) {
-            events.add("failed " + attempt + ": " + error.code());
-        }
-    };
 
     @AfterEach
     void cleanUp() {
@@ -73,7 +54,7 @@ class ReconnectingClientFailureTest {
         return ReconnectingClient.builder(endpoint)
                 .initialBackoff(Duration.ofMillis(10))
                 .maxBackoff(Duration.ofMillis(50))
-                .listener(recorder);
+                .listener(events);
     }
 
     private static IpcException failure(CompletableFuture<?> f) {
@@ -97,7 +78,7 @@ class ReconnectingClientFailureTest {
         assertThat(tls).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TLS is for TCP endpoints, and " + endpoint + " is a Unix socket");
         assertThat(client).isNull();
-        assertThat(events.poll(100, TimeUnit.MILLISECONDS)).as("no attempt was made").isNull();
+        assertThat(events.next(100)).as("no attempt was made").isNull();
     }
 
     @Test
@@ -143,7 +124,7 @@ class ReconnectingClientFailureTest {
         assertThat(client.connection()).as("still the first connection").containsSame(connection);
         assertThat(accepted.get()).as("connections the server accepted").isEqualTo(1);
         assertThat(open.get()).isEqualTo(1);
-        assertThat(events).filteredOn(e -> !e.startsWith("failed ")).containsExactly("connected");
+        assertThat(events.drain()).filteredOn(e -> !e.startsWith("failed ")).containsExactly("connected");
     }
 
     @Test
@@ -169,7 +150,7 @@ class ReconnectingClientFailureTest {
                 }
                 String connected;
                 do {
-                    connected = events.poll(1, TimeUnit.SECONDS);
+                    connected = events.next(1000);
                 } while (connected != null && connected.startsWith("failed "));
                 assertThat(connected).as("the listener heard of the connection while the drain is blocked")
                         .isEqualTo("connected");
@@ -190,18 +171,18 @@ class ReconnectingClientFailureTest {
                 .authorizer(request -> admit.get() ? AuthorizationDecision.allow() : AuthorizationDecision.deny("not yet"))
                 .start());
         for (ReconnectingClient.WhileDisconnected mode : ReconnectingClient.WhileDisconnected.values()) {
-            events.clear();
+            events.drain();
             client = fastClient().whileDisconnected(mode).maxWait(Duration.ofSeconds(30)).start();
             if (mode == ReconnectingClient.WhileDisconnected.FAIL_FAST) {
                 // Before the first attempt ends such a call fails UNAVAILABLE: nothing is known yet.
-                awaitEvent("failed 1: UNAUTHORIZED");
+                events.await("failed 1 UNAUTHORIZED");
             }
             CompletableFuture<String> waiting = client.call(TestProtocols.ECHO, "early", CallOptions.DEFAULT);
             long started = System.nanoTime();
             IpcException first = failure(waiting);
             assertThat(first.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
-            awaitEvent("failed 2: UNAUTHORIZED");
+            events.await("failed 2 UNAUTHORIZED");
             IpcException later = failure(client.call(TestProtocols.ECHO, "later", CallOptions.DEFAULT));
             assertThat(later.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
             assertThat(later).hasMessage("calc.echo on " + endpoint + " failed: UNAUTHORIZED (11): not connected: "
@@ -214,14 +195,5 @@ class ReconnectingClientFailureTest {
             client.close();
             admit.set(false);
         }
-    }
-
-    private void awaitEvent(String event) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        String e;
-        do {
-            e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } while (e != null && !e.equals(event));
-        assertThat(e).as("listener event").isEqualTo(event);
     }
 }

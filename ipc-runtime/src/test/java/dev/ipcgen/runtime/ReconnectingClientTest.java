@@ -10,14 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,32 +35,9 @@ class ReconnectingClientTest {
     private final Path socket = dir.resolve("s.sock");
     private final Endpoint endpoint = Endpoint.unix(socket);
     private final Queue<String> logged = new ConcurrentLinkedQueue<>();
-    /** What the listener heard: "connected", "disconnected", "failed N", "gave up N". */
-    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final ReconnectEvents events = new ReconnectEvents();
     private final List<IpcServer> servers = new ArrayList<>();
     private ReconnectingClient client;
-
-    private final ReconnectingListener recorder = new ReconnectingListener() {
-        @Override
-        public void connected(IpcConnection connection) {
-            events.add("connected");
-        }
-
-        @Override
-        public void disconnected(IpcConnection connection) {
-            events.add("disconnected");
-        }
-
-        @Override
-        public void connectFailed(int attempt, IpcException error, Duration nextAttemptIn) {
-            events.add("failed " + attempt);
-        }
-
-        @Override
-        public void gaveUp(int attempts, IpcException lastError) {
-            events.add("gave up " + attempts);
-        }
-    };
 
     @AfterEach
     void cleanUp() {
@@ -90,7 +65,7 @@ class ReconnectingClientTest {
         return ReconnectingClient.builder(endpoint)
                 .initialBackoff(Duration.ofMillis(10))
                 .maxBackoff(Duration.ofMillis(50))
-                .listener(recorder);
+                .listener(events);
     }
 
     private static IpcException failure(CompletableFuture<?> f) {
@@ -99,22 +74,13 @@ class ReconnectingClientTest {
         return (IpcException) t.getCause();
     }
 
-    private void awaitEvent(String event) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        String e;
-        do {
-            e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } while (e != null && !e.equals(event));
-        assertThat(e).as("listener event").isEqualTo(event);
-    }
-
     @Test
     void serverStartedAfterTheClient_aWaitingCallGoesThroughOnceItIsUp_withWhatIsLeftOfItsTimeout() throws Exception {
         client = fastClient().maxWait(Duration.ofSeconds(3)).start();
         CompletableFuture<Long> left = client.call(LEFT, "x", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)));
         CompletableFuture<Long> leftPastMaxWait = client.call(LEFT, "y", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)));
         CompletableFuture<String> echo = client.call(TestProtocols.ECHO, "early", CallOptions.DEFAULT);
-        awaitEvent("failed 2");
+        events.await("failed 2 CONNECT_FAILED");
         Thread.sleep(200);
         assertThat(left).isNotDone();
         assertThat(echo).isNotDone();
@@ -140,8 +106,8 @@ class ReconnectingClientTest {
         assertThat(client.call(TestProtocols.ECHO, "one", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).isEqualTo("one");
 
         first.close();
-        awaitEvent("disconnected");
-        awaitEvent("failed 1");
+        events.await("disconnected");
+        events.await("failed 1 CONNECT_FAILED");
         CompletableFuture<String> down = client.call(TestProtocols.ECHO, "two", CallOptions.DEFAULT);
         assertThat(down).isCompletedExceptionally();
         IpcException e = failure(down);
@@ -232,7 +198,7 @@ class ReconnectingClientTest {
         client = fastClient().maxWait(Duration.ofSeconds(30)).start();
         CompletableFuture<String> waiting = client.call(TestProtocols.ECHO, "never", CallOptions.DEFAULT);
         CompletableFuture<Void> waitingSend = client.send(TestProtocols.LOG, "never", CallOptions.DEFAULT);
-        awaitEvent("failed 1");
+        events.await("failed 1 CONNECT_FAILED");
         assertThat(waiting).isNotDone();
 
         long start = System.nanoTime();
@@ -288,8 +254,8 @@ class ReconnectingClientTest {
     void afterMaxAttemptsTheClientGivesUp_andEveryCallFailsUnavailable() throws Exception {
         client = fastClient().maxAttempts(3).start();
         CompletableFuture<String> waiting = client.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT);
-        awaitEvent("gave up 3");
-        assertThat(events).isEmpty();
+        events.await("gave up 3");
+        assertThat(events.drain()).isEmpty();
         IpcException e = failure(waiting);
         assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(e).hasMessage("calc.echo on unix:" + socket + " failed: UNAVAILABLE (7): not connected: gave up after"
@@ -362,7 +328,7 @@ class ReconnectingClientTest {
         assertThat(client.call(TestProtocols.RELAY, "hi", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS)).isEqualTo("relayed HI");
 
         first.close();
-        awaitEvent("disconnected");
+        events.await("disconnected");
         startServer();
         assertThat(client.call(TestProtocols.RELAY, "again", CallOptions.DEFAULT).get(5, TimeUnit.SECONDS))
                 .isEqualTo("relayed AGAIN");
