@@ -8,9 +8,10 @@ package dev.ipcgen.runtime;
  * connection closing, or the handler executor refusing the call) and must not block for long. With none registered the runtime does no extra
  * work per call.
  *
- * <p>An {@link #onCall} that throws is logged and counts as a rejection with
- * {@link ErrorCode#HANDLER_ERROR} ("a server interceptor failed: ..."), so a broken authorizer
- * fails closed; the connection is unaffected. An exception from {@link #onComplete} is only logged.
+ * <p>An {@link #onCall} that throws (an {@link Error} included) is logged and counts as a
+ * rejection with {@link ErrorCode#HANDLER_ERROR} ("a server interceptor failed: ..."), so a broken
+ * authorizer fails closed; the connection is unaffected. Anything {@link #onComplete} throws is
+ * only logged.
  */
 public interface ServerInterceptor {
 
