@@ -921,7 +921,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         closed = true;
         cancelHandshakeTimer();
         stopIdleMonitor();
-        if (!helloReceived) {
+        if (!helloReceived && !failed) {
+            // Not after a failure that already said why (a refusal, a bad frame, TLS): completed on a
+            // pool, this could overtake it.
             IpcException e = IpcException.of(ErrorCode.CONNECT_FAILED, describe(), describe()
                     + " closed the connection before its HELLO arrived (" + closeReason + ")", null);
             runCallback(() -> ready.completeExceptionally(e));

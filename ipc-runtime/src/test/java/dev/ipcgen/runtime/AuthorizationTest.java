@@ -86,6 +86,31 @@ class AuthorizationTest {
     }
 
     @Test
+    void refusal_isUnauthorized_evenWhenTheCallbackPoolRunsTheCloseBeforeIt() throws Exception {
+        start(request -> AuthorizationDecision.deny("nobody today"));
+        // Each callback on a thread of its own, the first one late: the refusal, then the close,
+        // are handed over in that order, and the close must not overtake the refusal.
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor outOfOrder = task -> {
+            long delay = tasks.getAndIncrement() == 0 ? 200 : 0;
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            }, "out-of-order-callback");
+            t.setDaemon(true);
+            t.start();
+        };
+        IpcException refused = catchThrowableOfType(() -> IpcClient.builder().callbackExecutor(outOfOrder)
+                .connect(server.endpoint()), IpcException.class);
+        assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(refused.getMessage()).endsWith("refused the connection: UNAUTHORIZED (11): nobody today");
+    }
+
+    @Test
     void authorizerSeesThePeersRealUid_onceAndBeforeAnyCall_andAllowsIt() throws Exception {
         List<AuthorizationRequest> asked = new CopyOnWriteArrayList<>();
         start(request -> {
