@@ -964,9 +964,13 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
     }
 
-    /** Whether the peer's HELLO has arrived and the connection is still open. */
+    /**
+     * Whether the peer's HELLO has arrived and the connection is still open. Read from what the event
+     * loop set on the HELLO, not from {@link #ready}, which completes later on the callback executor:
+     * a handler already serving a call must find its connection ready.
+     */
     boolean isReady() {
-        return !closed && ready.isDone() && !ready.isCompletedExceptionally();
+        return !closed && remoteProtocols != null;
     }
 
     /** Closes from this end: pending calls fail with "connection closed by this end". */

@@ -107,4 +107,32 @@ class PeerEqualityTest {
             assertThat(client).isNotEqualTo(fromHandler);
         }
     }
+
+    @Test
+    void aHandlerSeesItsConnectionInPeers_evenBeforeTheCallbackExecutorRan() throws Exception {
+        BlockingQueue<List<Peer>> peersSeen = new LinkedBlockingQueue<>();
+        java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ScheduledExecutorService slow = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            // Every callback (completing the HELLO future among them) runs 300 ms late.
+            java.util.concurrent.Executor late = task -> slow.schedule(task, 300, TimeUnit.MILLISECONDS);
+            server = IpcServer.builder().listen(Endpoint.unix(dir.resolve("s.sock")))
+                    .handlerExecutor(handlers).callbackExecutor(late)
+                    .serve(Service.builder(TestProtocols.OTHER).unary(TestProtocols.TWICE, (r, ctx) -> {
+                        peersSeen.add(server.peers());
+                        handlerSaw.add(ctx.peer());
+                        return 2 * r;
+                    }).build())
+                    .start();
+            try (IpcConnection c = IpcClient.connect(server.endpoint())) {
+                assertThat(c.call(TestProtocols.TWICE, 21L, CallOptions.DEFAULT).get(2, TimeUnit.SECONDS)).isEqualTo(42L);
+                List<Peer> peers = peersSeen.poll(2, TimeUnit.SECONDS);
+                assertThat(peers).hasSize(1);
+                assertSameConnection(peers.get(0), handlerSaw.poll(2, TimeUnit.SECONDS));
+            }
+        } finally {
+            handlers.shutdown();
+            slow.shutdown();
+        }
+    }
 }
