@@ -129,7 +129,7 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
                 client.complete(() -> completeExceptionally(client.waitExpired(method, waited, byTimeout)));
             }
         } else if (started.isDone()) {
-            // Ended at once, on this thread: the holder's callbacks must not run on the reconnect thread.
+            // Ended at once, on this thread: the holder's callbacks must not run on the draining thread.
             CompletableFuture<Resp> done = started;
             client.complete(() -> adopt(done));
         } else {

@@ -47,9 +47,8 @@ import java.util.function.Function;
  * the connection ({@link ErrorCode#UNAUTHORIZED}, e.g. by its authorizer) is not down: while the
  * last attempt was refused, waiting calls and new ones, in either mode, fail at once with
  * {@link ErrorCode#UNAUTHORIZED} and the server's reason, and attempts go on with backoff (the
- * server's configuration may change). A call already sent
- * when its connection closes fails with {@link ErrorCode#CONNECTION_CLOSED} and is not sent again:
- * the server may have run it. A call the connection refuses the moment it is made because the
+ * server's configuration may change). A call already sent when its connection closes fails with
+ * {@link ErrorCode#CONNECTION_CLOSED} and is not sent again: the server may have run it. A call the connection refuses the moment it is made because the
  * server has begun closing it (GOAWAY) was never run, and is treated as made while not connected;
  * any other immediate failure, such as a client interceptor's rejection, is the call's answer.
  *
