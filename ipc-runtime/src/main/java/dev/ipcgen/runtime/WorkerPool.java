@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -19,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * whenever its queue has not moved for {@value #WATCH_MILLIS} ms. Handlers may block, and a handler
  * waiting on a call back to its peer must never starve the thread that would complete that call:
  * a stalled queue is how blocking shows, and a new thread is the cure. Threads past the base size
- * are given back once the queue is empty; idle threads end after 30 s.
+ * are given back once the queue is empty; idle threads end after 30 s. Workers yield briefly before
+ * parking ({@link SpinningTaskQueue}), so a busy pool takes tasks without kernel wake-ups.
  */
 final class WorkerPool extends ThreadPoolExecutor {
 
@@ -36,7 +36,7 @@ final class WorkerPool extends ThreadPoolExecutor {
     private long lastCompleted = -1;
 
     private WorkerPool(String name, int baseSize) {
-        super(baseSize, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        super(baseSize, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SpinningTaskQueue(),
                 new DefaultThreadFactory(name, true));
         ThreadFactory named = getThreadFactory();
         setThreadFactory(task -> {
