@@ -112,14 +112,8 @@ public final class OrderedMap<K, V> extends AbstractMap<K, V> {
         if (size == 0) {
             return of();
         }
-        HashMap<Object, Integer> index = null;
-        int kept;
-        if (size <= LINEAR_MAX) {
-            kept = mergeLinear(keys, values, size);
-        } else {
-            index = new HashMap<>((int) (size / 0.75f) + 1);
-            kept = mergeIndexed(keys, values, size, index);
-        }
+        HashMap<Object, Integer> index = size <= LINEAR_MAX ? null : new HashMap<>((int) (size / 0.75f) + 1);
+        int kept = merge(keys, values, size, index);
         if (kept != keys.length) {
             keys = Arrays.copyOf(keys, kept);
             values = Arrays.copyOf(values, kept);
@@ -127,12 +121,15 @@ public final class OrderedMap<K, V> extends AbstractMap<K, V> {
         return new OrderedMap<>(keys, values, index);
     }
 
-    /** Moves each first occurrence of a key forward, with its last value; returns how many. */
-    private static int mergeLinear(Object[] keys, Object[] values, int size) {
+    /**
+     * Moves each first occurrence of a key forward, with its last value; returns how many. Keys
+     * already kept are found in order, or through {@code index} (filled here) when there is one.
+     */
+    private static int merge(Object[] keys, Object[] values, int size, HashMap<Object, Integer> index) {
         int kept = 0;
         for (int i = 0; i < size; i++) {
             Object key = keys[i];
-            int at = indexOf(keys, kept, key);
+            int at = index == null ? indexOf(keys, kept, key) : claim(index, key, kept);
             if (at >= 0) {
                 values[at] = values[i];
             } else {
@@ -144,20 +141,10 @@ public final class OrderedMap<K, V> extends AbstractMap<K, V> {
         return kept;
     }
 
-    private static int mergeIndexed(Object[] keys, Object[] values, int size, HashMap<Object, Integer> index) {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            Object key = keys[i];
-            Integer at = index.putIfAbsent(key, kept);
-            if (at != null) {
-                values[at] = values[i];
-            } else {
-                keys[kept] = key;
-                values[kept] = values[i];
-                kept++;
-            }
-        }
-        return kept;
+    /** The position {@code index} holds for {@code key}, or -1 after giving it {@code position}. */
+    private static int claim(HashMap<Object, Integer> index, Object key, int position) {
+        Integer at = index.putIfAbsent(key, position);
+        return at == null ? -1 : at;
     }
 
     private static int indexOf(Object[] keys, int size, Object key) {
