@@ -1,5 +1,6 @@
 package dev.ipcgen.runtime;
 
+import static dev.ipcgen.runtime.AbstractTransportTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,13 +120,6 @@ class BackpressureTest {
         }
     }
 
-    private static IpcException cause(CompletableFuture<?> f) {
-        Throwable t = catchThrowable(() -> f.get(2, TimeUnit.SECONDS));
-        assertThat(t).isInstanceOf(ExecutionException.class);
-        assertThat(t.getCause()).isInstanceOf(IpcException.class);
-        return (IpcException) t.getCause();
-    }
-
     @Test
     void failPolicy_failsTheSenderAtTheHighWaterMark_andSendsCompleteOnlyWhenWritten() throws Exception {
         IpcConnection c = connectToSilentPeer(IpcClient.builder().writePolicy(WritePolicy.FAIL));
@@ -136,7 +129,7 @@ class BackpressureTest {
         while (accepted < ONE_GIB) {
             CompletableFuture<Void> f = c.send(TestProtocols.LOG, body, CallOptions.DEFAULT);
             if (f.isCompletedExceptionally()) {
-                refused = cause(f);
+                refused = failure(f);
                 break;
             }
             sent.add(f);
@@ -173,7 +166,7 @@ class BackpressureTest {
                 CompletableFuture<Void> f = c.send(TestProtocols.LOG, body, CallOptions.DEFAULT);
                 futures.add(f);
                 if (f.isCompletedExceptionally()) {
-                    ended.set(cause(f));
+                    ended.set(failure(f));
                     return;
                 }
                 accepted.addAndGet(BODY);
@@ -224,7 +217,7 @@ class BackpressureTest {
             CompletableFuture<Void> f = c.send(TestProtocols.LOG, body, CallOptions.DEFAULT);
             tookNanos = System.nanoTime() - start;
             if (f.isCompletedExceptionally()) {
-                gaveUp = cause(f);
+                gaveUp = failure(f);
             }
         }
         assertThat(gaveUp).isNotNull();
@@ -233,7 +226,7 @@ class BackpressureTest {
         assertThat(tookNanos).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(190));
 
         long start = System.nanoTime();
-        IpcException late = cause(c.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+        IpcException late = failure(c.call(TestProtocols.ECHO, "x", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
         assertThat(late.code()).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
         assertThat(late.detail()).startsWith("no room to send within 50 ms: the peer is not reading: ");
         assertThat(System.nanoTime() - start).isBetween(TimeUnit.MILLISECONDS.toNanos(45), TimeUnit.MILLISECONDS.toNanos(1000));
@@ -248,7 +241,7 @@ class BackpressureTest {
                     for (long i = 0; i < count; i++) {
                         CompletableFuture<Void> f = ctx.peer().send(TestProtocols.LOG, body, CallOptions.DEFAULT);
                         if (f.isCompletedExceptionally()) {
-                            IpcException e = cause(f);
+                            IpcException e = failure(f);
                             return e.code() + " after " + i + ": " + e.detail();
                         }
                     }

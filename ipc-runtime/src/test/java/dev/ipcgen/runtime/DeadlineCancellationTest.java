@@ -1,7 +1,7 @@
 package dev.ipcgen.runtime;
 
+import static dev.ipcgen.runtime.AbstractTransportTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ipcgen.runtime.codec.Codecs;
 import dev.ipcgen.runtime.testing.SocketDirs;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -108,13 +107,6 @@ class DeadlineCancellationTest {
         client.close();
         server.close();
         SocketDirs.delete(dir);
-    }
-
-    private static IpcException failure(CompletableFuture<?> f) {
-        Throwable t = catchThrowable(() -> f.get(2, TimeUnit.SECONDS));
-        assertThat(t).isInstanceOf(ExecutionException.class);
-        assertThat(t.getCause()).isInstanceOf(IpcException.class);
-        return (IpcException) t.getCause();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.ipcgen.runtime;
 
+import static dev.ipcgen.runtime.AbstractTransportTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ipcgen.runtime.codec.Codecs;
 import dev.ipcgen.runtime.testing.SocketDirs;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,13 +56,6 @@ class ErrorPathsTest {
         client.close();
         server.close();
         SocketDirs.delete(dir);
-    }
-
-    private static IpcException failure(CompletableFuture<?> f) {
-        Throwable t = catchThrowable(() -> f.get(2, TimeUnit.SECONDS));
-        assertThat(t).isInstanceOf(ExecutionException.class);
-        assertThat(t.getCause()).isInstanceOf(IpcException.class);
-        return (IpcException) t.getCause();
     }
 
     @Test

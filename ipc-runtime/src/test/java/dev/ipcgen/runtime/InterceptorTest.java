@@ -1,5 +1,6 @@
 package dev.ipcgen.runtime;
 
+import static dev.ipcgen.runtime.AbstractTransportTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -12,7 +13,6 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -110,13 +110,6 @@ class InterceptorTest {
             b.clientInterceptor(i);
         }
         return b.connect(server.endpoint());
-    }
-
-    private static IpcException failure(CompletableFuture<?> f) {
-        Throwable t = catchThrowable(() -> f.get(2, TimeUnit.SECONDS));
-        assertThat(t).isInstanceOf(ExecutionException.class);
-        assertThat(t.getCause()).isInstanceOf(IpcException.class);
-        return (IpcException) t.getCause();
     }
 
     private static Seen next(BlockingQueue<Seen> q) throws InterruptedException {

@@ -1,7 +1,7 @@
 package dev.ipcgen.runtime;
 
+import static dev.ipcgen.runtime.AbstractTransportTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ipcgen.runtime.testing.SocketDirs;
 import java.nio.file.Path;
@@ -60,13 +60,6 @@ class ServerCallOutcomeTest {
         }
         pool.shutdownNow();
         SocketDirs.delete(dir);
-    }
-
-    private static IpcException failure(CompletableFuture<?> f) {
-        Throwable t = catchThrowable(() -> f.get(2, TimeUnit.SECONDS));
-        assertThat(t).isInstanceOf(ExecutionException.class);
-        assertThat(t.getCause()).isInstanceOf(IpcException.class);
-        return (IpcException) t.getCause();
     }
 
     private Seen next() throws InterruptedException {
