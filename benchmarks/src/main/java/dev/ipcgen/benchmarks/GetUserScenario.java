@@ -9,13 +9,11 @@ import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcServer;
 import dev.ipcgen.runtime.security.TlsSettings;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +35,6 @@ final class GetUserScenario implements LoadScenario {
     private static final String PASSWORD = "benchmark";
 
     private final String transportName;
-    private final Path tlsDir;
     private final IpcServer server;
     private final IpcConnection connection;
     private final AppProtocol.Sender sender;
@@ -62,40 +59,46 @@ final class GetUserScenario implements LoadScenario {
             clientBuilder.handlerExecutor(Runnable::run).callbackExecutor(Runnable::run);
         }
         if (transport.equals("tls")) {
-            tlsDir = Files.createTempDirectory("ipcb-tls");
-            KeyStore identity = selfSigned(tlsDir);
+            KeyStore identity = selfSigned();
             serverBuilder.tls(TlsSettings.builder().identity(identity, PASSWORD.toCharArray()).build());
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("server", identity.getCertificate("server"));
             clientBuilder.tls(TlsSettings.builder().trust(trust).build());
-        } else {
-            tlsDir = null;
         }
         server = serverBuilder.start();
         connection = clientBuilder.connect(server.endpoint());
         sender = AppProtocol.sender(connection);
     }
 
-    /** A self-signed EC certificate for 127.0.0.1, made by the JDK's keytool in {@code dir}. */
-    private static KeyStore selfSigned(Path dir) throws Exception {
+    /**
+     * A self-signed EC certificate for 127.0.0.1, made by the JDK's keytool in a temporary
+     * directory that is gone once the key store is loaded.
+     */
+    private static KeyStore selfSigned() throws Exception {
+        Path dir = Files.createTempDirectory("ipcb-tls");
         Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=ipcgen benchmark", "-ext", "san=ip:127.0.0.1", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool could not make the benchmark's TLS certificate: " + output);
+        try {
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=ipcgen benchmark", "-ext", "san=ip:127.0.0.1", "-validity", "2",
+                    "-keystore", store.toString(), "-storetype", "PKCS12",
+                    "-storepass", PASSWORD, "-keypass", PASSWORD)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (keytool.waitFor() != 0) {
+                throw new IllegalStateException("keytool could not make the benchmark's TLS certificate: " + output);
+            }
+            KeyStore identity = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                identity.load(in, PASSWORD.toCharArray());
+            }
+            return identity;
+        } finally {
+            Files.deleteIfExists(store);
+            Files.deleteIfExists(dir);
         }
-        KeyStore identity = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            identity.load(in, PASSWORD.toCharArray());
-        }
-        return identity;
     }
 
     @Override
@@ -138,15 +141,6 @@ final class GetUserScenario implements LoadScenario {
         }
         connection.close();
         server.close();
-        if (tlsDir != null) {
-            try (var files = Files.walk(tlsDir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                // A temporary directory left behind is harmless.
-            }
-        }
     }
 
     /** The server's handler: the same prebuilt answer for every id. */
