@@ -29,6 +29,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -266,8 +267,13 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     /** The call's timeout in nanoseconds, {@link Long#MAX_VALUE} when too long to count. */
     static long saturatedNanos(CallOptions options) {
+        return saturatedNanos(options.timeout().orElseThrow());
+    }
+
+    /** {@code d} in nanoseconds, {@link Long#MAX_VALUE} when too long to count. */
+    static long saturatedNanos(Duration d) {
         try {
-            return options.timeout().orElseThrow().toNanos();
+            return d.toNanos();
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }

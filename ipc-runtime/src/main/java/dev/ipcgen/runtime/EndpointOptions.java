@@ -155,6 +155,6 @@ final class EndpointOptions {
                 callbackExecutor != null ? callbackExecutor : ownedPool, handshakeTimeout.toMillis(),
                 maxConcurrentCalls, stats, strictFingerprints, listener,
                 serverInterceptors.toArray(new ServerInterceptor[0]), clientInterceptors.toArray(new ClientInterceptor[0]),
-                writePolicy, IpcServer.saturatedNanos(maxWriteWait), IpcServer.nanosOrZero(keepalive), idleTimeoutNanos);
+                writePolicy, Connection.saturatedNanos(maxWriteWait), IpcServer.nanosOrZero(keepalive), idleTimeoutNanos);
     }
 }

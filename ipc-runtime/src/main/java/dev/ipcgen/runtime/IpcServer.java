@@ -263,16 +263,8 @@ public final class IpcServer implements AutoCloseable {
         return maxFrameLength;
     }
 
-    static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
     static long nanosOrZero(Duration d) {
-        return d == null ? 0 : saturatedNanos(d);
+        return d == null ? 0 : Connection.saturatedNanos(d);
     }
 
     /** The idle timeout in nanoseconds (0 for none), after checking it leaves the keepalive time to work. */
