@@ -243,8 +243,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
             return;
         }
         reconnector.shutdownNow();
-        failWaiting(m -> IpcException.callFailed(ErrorCode.CONNECTION_CLOSED, m.fullName(), name,
-                "the reconnecting client was closed while the call waited for a connection"));
+        failWaiting(this::closedWhileWaiting);
         current.set(null);
         for (IpcConnection c : open) {
             c.close();
@@ -445,8 +444,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
 
     private void drainOnce() {
         if (closed.get()) {
-            failWaiting(m -> IpcException.callFailed(ErrorCode.CONNECTION_CLOSED, m.fullName(), name,
-                    "the reconnecting client was closed while the call waited for a connection"));
+            failWaiting(this::closedWhileWaiting);
             return;
         }
         if (refusal != null) {
@@ -478,6 +476,11 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         synchronized (stateLock) {
             stateLock.notifyAll();
         }
+    }
+
+    private IpcException closedWhileWaiting(MethodDescriptor<?, ?> method) {
+        return IpcException.callFailed(ErrorCode.CONNECTION_CLOSED, method.fullName(), name,
+                "the reconnecting client was closed while the call waited for a connection");
     }
 
     private IpcException unauthorized(MethodDescriptor<?, ?> method) {
