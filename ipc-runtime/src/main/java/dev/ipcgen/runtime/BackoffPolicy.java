@@ -32,8 +32,8 @@ record BackoffPolicy(Duration initial, Duration max, double multiplier, double j
 
     /** The wait before the {@code n}-th attempt of an outage (from 0), before jitter. */
     long baseNanos(int n) {
-        double nanos = saturatedNanos(initial) * Math.pow(multiplier, n);
-        return (long) Math.min(nanos, saturatedNanos(max));
+        double nanos = Connection.saturatedNanos(initial) * Math.pow(multiplier, n);
+        return (long) Math.min(nanos, Connection.saturatedNanos(max));
     }
 
     /** The wait before the {@code n}-th attempt of an outage (from 0), with jitter. */
@@ -43,15 +43,6 @@ record BackoffPolicy(Duration initial, Duration max, double multiplier, double j
             return base;
         }
         double moved = base * (1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1));
-        return (long) Math.min(moved, saturatedNanos(max));
-    }
-
-    /** {@code d} in nanoseconds, or {@link Long#MAX_VALUE} for durations too long to say so (about 292 years). */
-    static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
+        return (long) Math.min(moved, Connection.saturatedNanos(max));
     }
 }

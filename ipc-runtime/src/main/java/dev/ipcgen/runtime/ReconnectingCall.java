@@ -49,7 +49,7 @@ final class ReconnectingCall<Req, Resp> extends CompletableFuture<Resp> {
         this.request = request;
         this.options = options;
         this.oneWay = oneWay;
-        this.timeoutNanos = options.timeout().map(BackoffPolicy::saturatedNanos).orElse(-1L);
+        this.timeoutNanos = options.timeout().map(Connection::saturatedNanos).orElse(-1L);
         this.byCallTimeout = timeoutNanos >= 0 && timeoutNanos <= maxWaitNanos;
         this.waitNanos = byCallTimeout ? timeoutNanos : maxWaitNanos;
     }

@@ -129,7 +129,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
         this.backoff = backoff;
         this.maxAttempts = b.maxAttempts;
         this.mode = b.mode;
-        this.maxWaitNanos = BackoffPolicy.saturatedNanos(b.maxWait);
+        this.maxWaitNanos = Connection.saturatedNanos(b.maxWait);
         this.maxWaitingCalls = b.maxWaitingCalls;
         this.listener = b.listener;
         this.userCallbackExecutor = b.callbackExecutor;
@@ -217,7 +217,7 @@ public final class ReconnectingClient implements Peer, AutoCloseable {
      */
     public boolean awaitConnected(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + Math.min(BackoffPolicy.saturatedNanos(timeout), Long.MAX_VALUE / 2);
+        long deadline = System.nanoTime() + Math.min(Connection.saturatedNanos(timeout), Long.MAX_VALUE / 2);
         synchronized (stateLock) {
             while (true) {
                 if (isConnected()) {
