@@ -1,5 +1,6 @@
 package dev.ipcgen.runtime;
 
+import dev.ipcgen.runtime.security.AbstractSocketNames;
 import dev.ipcgen.runtime.security.AuthorizationDecision;
 import dev.ipcgen.runtime.security.AuthorizationGate;
 import dev.ipcgen.runtime.security.AuthorizationRequest;
@@ -681,9 +682,8 @@ public final class IpcServer implements AutoCloseable {
          */
         private static String describePeer(Endpoint where, Channel ch, long n) {
             if (!where.isUnix()) {
-                InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-                return remote == null ? "client #" + n + " of " + where
-                        : "tcp:" + remote.getHostString() + ":" + remote.getPort();
+                SocketAddress remote = ch.remoteAddress();
+                return remote == null ? "client #" + n + " of " + where : AbstractSocketNames.describe(remote);
             }
             return "client #" + n + " on " + where;
         }
