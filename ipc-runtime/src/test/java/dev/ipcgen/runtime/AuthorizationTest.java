@@ -8,6 +8,7 @@ import dev.ipcgen.runtime.security.AuthorizationRequest;
 import dev.ipcgen.runtime.security.Authorizer;
 import dev.ipcgen.runtime.security.Authorizers;
 import dev.ipcgen.runtime.security.PeerCredentials;
+import dev.ipcgen.runtime.testing.LogCapture;
 import dev.ipcgen.runtime.testing.SocketDirs;
 import dev.ipcgen.runtime.testing.TestFrames;
 import io.netty.buffer.ByteBuf;
@@ -27,9 +28,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,34 +43,20 @@ class AuthorizationTest {
     private final long ownUid = PeerCredentials.ofThisProcess().uid().orElseThrow();
     private final Queue<String> logged = new ConcurrentLinkedQueue<>();
     /** What the server logs (Netty logs through JDK logging here, formatted). */
-    private final Queue<String> serverLog = new ConcurrentLinkedQueue<>();
-    private final Logger serverLogger = Logger.getLogger(IpcServer.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            serverLog.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture capture = LogCapture.of(IpcServer.class.getName());
+    private final Queue<String> serverLog = capture.messages();
     private Path dir;
     private IpcServer server;
 
     @BeforeEach
     void dir() {
         dir = SocketDirs.create();
-        serverLogger.addHandler(capture);
+        capture.start();
     }
 
     @AfterEach
     void stop() {
-        serverLogger.removeHandler(capture);
+        capture.stop();
         if (server != null) {
             server.close();
         }

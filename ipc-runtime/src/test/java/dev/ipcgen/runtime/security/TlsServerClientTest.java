@@ -15,6 +15,7 @@ import dev.ipcgen.runtime.MethodDescriptor;
 import dev.ipcgen.runtime.ProtocolDescriptor;
 import dev.ipcgen.runtime.Service;
 import dev.ipcgen.runtime.codec.Codecs;
+import dev.ipcgen.runtime.testing.LogCapture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -24,12 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,26 +49,12 @@ class TlsServerClientTest {
     private static TestCertificates certs;
     private IpcServer server;
     /** What the server's TLS failure reporter logs (Netty logs through JDK logging here, formatted). */
-    private final Queue<String> serverLog = new ConcurrentLinkedQueue<>();
-    private final Logger reporterLog = Logger.getLogger("dev.ipcgen.runtime.TlsFailureReporter");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            serverLog.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture capture = LogCapture.of("dev.ipcgen.runtime.TlsFailureReporter");
+    private final Queue<String> serverLog = capture.messages();
 
     @BeforeEach
     void captureServerLog() {
-        reporterLog.addHandler(capture);
+        capture.start();
     }
 
     @BeforeAll
@@ -81,7 +64,7 @@ class TlsServerClientTest {
 
     @AfterEach
     void stop() {
-        reporterLog.removeHandler(capture);
+        capture.stop();
         if (server != null) {
             server.close();
         }
