@@ -96,6 +96,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
     private IdleMonitor idleMonitor;
     /** Completes after {@link ConnectionListener#connected} ran; {@code disconnected} follows it. */
     private CompletableFuture<Void> listenerConnected;
+    /** Requests of one read, for the endpoint's own pool; {@code null} for an executor of the user's. */
+    private final TaskBatcher handlerBatch;
+    /** Answers of one read, likewise. */
+    private final TaskBatcher callbackBatch;
 
     /** @param peerName how errors and logs name the peer */
     Connection(EndpointConfig config, String peerName) {
@@ -111,6 +115,12 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         this.config = config;
         this.peerName = peerName;
         this.serverSide = serverSide;
+        // Only the endpoint's own pool can rescue a batch whose task blocks (TaskBatch); an executor
+        // of the user's gets each task on its own.
+        handlerBatch = config.handlerExecutor() instanceof WorkerPool
+                ? new TaskBatcher((WorkerPool) config.handlerExecutor(), this::refused) : null;
+        callbackBatch = config.callbackExecutor() instanceof WorkerPool
+                ? new TaskBatcher((WorkerPool) config.callbackExecutor(), this::refused) : null;
     }
 
     EndpointConfig config() {
@@ -427,6 +437,18 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
     }
 
+    /**
+     * On the event loop, while reading: runs {@code task} on the callback executor, with the other
+     * answers of the same read when that is the endpoint's own pool.
+     */
+    void runCallbackAfterRead(Runnable task) {
+        if (callbackBatch != null) {
+            callbackBatch.add(task);
+        } else {
+            runCallback(task);
+        }
+    }
+
     /** Runs {@code task} on the callback executor, or here if that executor is gone. */
     void runCallback(Runnable task) {
         try {
@@ -647,6 +669,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        flushBatches();
         if (idleMonitor != null) {
             idleMonitor.frameRead();
         }
@@ -747,16 +770,53 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             call.deadline = ctx.executor().schedule(() -> answerWithoutHandler(call, ErrorCode.DEADLINE_EXCEEDED,
                     "no answer within the caller's timeout of " + timeout + " microseconds"), timeout, TimeUnit.MICROSECONDS);
         }
+        dispatch(call);
+        return true;
+    }
+
+    /** Hands {@code call} to the handler executor, with the other requests of the same read when it is the endpoint's own pool. */
+    private void dispatch(ServerCall call) {
+        if (handlerBatch != null) {
+            handlerBatch.add(call);
+            return;
+        }
         try {
             config.handlerExecutor().execute(call);
         } catch (RejectedExecutionException e) {
-            serving.remove(callId);
-            call.discard();
-            call.reportEnded(ErrorCode.UNAVAILABLE);
-            call.cancel();
-            answerError(frame, ErrorCode.UNAVAILABLE, "the endpoint is shutting down");
+            refused(call);
         }
-        return true;
+    }
+
+    /** A task the executor would not take (it is shutting down): a call is answered UNAVAILABLE, an answer completed here. */
+    private void refused(Runnable task) {
+        if (!(task instanceof ServerCall)) {
+            task.run();
+            return;
+        }
+        ServerCall call = (ServerCall) task;
+        MethodDescriptor<?, ?> m = call.method();
+        call.discard();
+        call.reportEnded(ErrorCode.UNAVAILABLE);
+        if (m.isOneWay()) {
+            config.stats().oneWayDropped();
+            log.debug("dropped a ONEWAY {} from {}: the handler executor refused it", m.fullName(), describe());
+            return;
+        }
+        serving.remove(call.callId());
+        call.cancel();
+        write(Frames.error(ctx.alloc(), m.protocolId(), m.index(), call.callId(), ErrorCode.UNAVAILABLE.value(),
+                "the endpoint is shutting down"));
+        needsFlush = true;
+    }
+
+    /** Hands the tasks of this read to the pool: at the end of each read, and before the channel goes. */
+    private void flushBatches() {
+        if (handlerBatch != null) {
+            handlerBatch.flush();
+        }
+        if (callbackBatch != null) {
+            callbackBatch.flush();
+        }
     }
 
     /** The binding a REQUEST names, or {@code null} after answering UNKNOWN_PROTOCOL or UNKNOWN_METHOD. */
@@ -787,16 +847,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     : binding.method().fullName() + " is not one-way");
             return false;
         }
-        ServerCall call = new ServerCall(this, binding, 0, frame.metadata(), frame.body());
-        try {
-            config.handlerExecutor().execute(call);
-        } catch (RejectedExecutionException e) {
-            call.discard();
-            call.reportEnded(ErrorCode.UNAVAILABLE);
-            config.stats().oneWayDropped();
-            log.debug("dropped a ONEWAY {} from {}: the handler executor refused it", binding.method().fullName(),
-                    describe());
-        }
+        dispatch(new ServerCall(this, binding, 0, frame.metadata(), frame.body()));
         return true;
     }
 
@@ -921,6 +972,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        flushBatches();
         if (closeReason == null) {
             closeReason = "connection closed by the peer";
         }

@@ -68,7 +68,7 @@ final class PendingCall<Resp> implements WriteCommand, Runnable {
     void respond(ByteBuf body) {
         cancelTimer();
         responseBody = body;
-        connection.runCallback(this);
+        connection.runCallbackAfterRead(this);
     }
 
     /** On the event loop, after removal from the call table: the callee answered ERROR. */

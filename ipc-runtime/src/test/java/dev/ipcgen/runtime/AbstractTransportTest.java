@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -231,6 +232,34 @@ abstract class AbstractTransportTest {
         }
         for (int i = 0; i < 8; i++) {
             assertThat(await(calls.get(i))).isEqualTo("relayed N" + i);
+        }
+    }
+
+    @Test
+    void aHandlerWaitingForALaterRequestOfTheSameRead_doesNotHoldItBack() throws Exception {
+        // Requests read together go to the pool as one batch (TaskBatch); the pool must still run
+        // the second of each pair while the first waits for it. Request 10r+1 waits for 10r+2.
+        List<CountDownLatch> secondRan = List.of(new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1));
+        Service waiting = Service.builder(TestProtocols.OTHER).unary(TestProtocols.TWICE, (r, ctx) -> {
+            CountDownLatch latch = secondRan.get((int) (r / 10));
+            if (r % 10 == 1) {
+                return latch.await(5, TimeUnit.SECONDS) ? 2 * r : -1L;
+            }
+            latch.countDown();
+            return 2 * r;
+        }).build();
+        try (IpcServer batching = IpcServer.builder()
+                .listen(unix() ? Endpoint.unix(dir.resolve("b.sock")) : Endpoint.tcp("127.0.0.1", 0))
+                .serve(waiting).transport(transport())
+                .start()) {
+            IpcConnection c = IpcClient.builder().transport(transport()).connect(batching.endpoint());
+            toClose.add(c);
+            for (long round = 0; round < secondRan.size(); round++) {
+                CompletableFuture<Long> first = c.call(TestProtocols.TWICE, 10 * round + 1, CallOptions.DEFAULT);
+                CompletableFuture<Long> second = c.call(TestProtocols.TWICE, 10 * round + 2, CallOptions.DEFAULT);
+                assertThat(await(first)).isEqualTo(20 * round + 2);
+                assertThat(await(second)).isEqualTo(20 * round + 4);
+            }
         }
     }
 

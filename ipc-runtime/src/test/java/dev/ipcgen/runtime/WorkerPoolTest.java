@@ -1,10 +1,17 @@
 package dev.ipcgen.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
@@ -36,5 +43,159 @@ class WorkerPoolTest {
             pool.shutdown();
         }
         assertThat(pool.awaitTermination(1, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void everyTaskRunsExactlyOnce_whenManyThreadsSubmitAtOnce() throws Exception {
+        // Submitters racing parking workers: a lost wake-up would leave a task unrun and the latch short.
+        WorkerPool pool = WorkerPool.newPool("test-pool");
+        int submitters = 4;
+        int perSubmitter = 50_000;
+        AtomicIntegerArray runs = new AtomicIntegerArray(submitters * perSubmitter);
+        CountDownLatch done = new CountDownLatch(submitters * perSubmitter);
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < submitters; s++) {
+            int base = s * perSubmitter;
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < perSubmitter; i++) {
+                    int slot = base + i;
+                    pool.execute(() -> {
+                        runs.incrementAndGet(slot);
+                        done.countDown();
+                    });
+                    if (i % 1000 == 0) {
+                        // Let the workers run dry and park now and then.
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < runs.length(); i++) {
+            assertThat(runs.get(i)).as("runs of task %d", i).isEqualTo(1);
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shutdown_runsWhatIsQueued_thenRefusesNewTasks() throws Exception {
+        WorkerPool pool = WorkerPool.newPool("test-pool");
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            pool.execute(() -> {
+                try {
+                    release.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ran.incrementAndGet();
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.isShutdown()).isTrue();
+        assertThatThrownBy(() -> pool.execute(ran::incrementAndGet))
+                .isInstanceOf(RejectedExecutionException.class)
+                .hasMessageContaining("test-pool");
+        assertThat(pool.isTerminated()).isFalse();
+        release.countDown();
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran).hasValue(10);
+    }
+
+    @Test
+    void shutdownNow_returnsTheTasksNotStarted_andInterruptsTheRunningOnes() throws Exception {
+        WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30));
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        pool.execute(() -> {
+            started.countDown();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        assertThat(started.await(2, TimeUnit.SECONDS)).isTrue();
+        Runnable notStarted = () -> { };
+        pool.execute(notStarted);
+        assertThat(pool.shutdownNow()).containsExactly(notStarted);
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted).isTrue();
+    }
+
+    @Test
+    void idleWorkersEnd_andANewTaskStartsOneAgain() throws Exception {
+        WorkerPool pool = new WorkerPool("test-pool", 2, TimeUnit.MILLISECONDS.toNanos(50));
+        try {
+            CountDownLatch first = new CountDownLatch(1);
+            pool.execute(first::countDown);
+            assertThat(first.await(2, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (pool.liveThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(pool.liveThreads()).isZero();
+            CountDownLatch second = new CountDownLatch(1);
+            pool.execute(second::countDown);
+            assertThat(second.await(2, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aThrowingTask_doesNotCostTheThread_andItsInterruptDoesNotReachTheNextTask() throws Exception {
+        WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30));
+        try {
+            AtomicInteger reported = new AtomicInteger();
+            CountDownLatch ranFirst = new CountDownLatch(1);
+            pool.execute(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> reported.incrementAndGet());
+                ranFirst.countDown();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("a bug");
+            });
+            assertThat(ranFirst.await(2, TimeUnit.SECONDS)).isTrue();
+            AtomicBoolean interruptedAtStart = new AtomicBoolean(true);
+            CountDownLatch ranSecond = new CountDownLatch(1);
+            pool.execute(() -> {
+                interruptedAtStart.set(Thread.currentThread().isInterrupted());
+                ranSecond.countDown();
+            });
+            assertThat(ranSecond.await(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(reported).hasValue(1);
+            assertThat(interruptedAtStart).isFalse();
+            assertThat(pool.liveThreads()).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void isCurrentThreadOf_isTrueOnlyOnThePoolsOwnThreads() throws Exception {
+        WorkerPool pool = WorkerPool.newPool("test-pool");
+        WorkerPool other = WorkerPool.newPool("other-pool");
+        try {
+            CompletableFuture<List<Boolean>> seen = new CompletableFuture<>();
+            pool.execute(() -> seen.complete(List.of(WorkerPool.isCurrentThreadOf(pool), WorkerPool.isCurrentThreadOf(other))));
+            assertThat(seen.get(2, TimeUnit.SECONDS)).containsExactly(true, false);
+            assertThat(WorkerPool.isCurrentThreadOf(pool)).isFalse();
+            assertThat(WorkerPool.isCurrentThreadOf(null)).isFalse();
+        } finally {
+            pool.shutdown();
+            other.shutdown();
+        }
     }
 }

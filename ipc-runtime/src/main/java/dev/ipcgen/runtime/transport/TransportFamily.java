@@ -32,6 +32,7 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -125,19 +126,20 @@ public final class TransportFamily {
     }
 
     private static TransportFamily epoll() {
-        return new TransportFamily(Transport.EPOLL, EpollIoHandler::newFactory,
+        return new TransportFamily(Transport.EPOLL, () -> EpollIoHandler.newFactory(0, SpinningSelectStrategy.factory()),
                 EpollServerDomainSocketChannel::new, EpollDomainSocketChannel::new,
                 EpollServerSocketChannel::new, EpollSocketChannel::new);
     }
 
     private static TransportFamily kqueue() {
-        return new TransportFamily(Transport.KQUEUE, KQueueIoHandler::newFactory,
+        return new TransportFamily(Transport.KQUEUE, () -> KQueueIoHandler.newFactory(0, SpinningSelectStrategy.factory()),
                 KQueueServerDomainSocketChannel::new, KQueueDomainSocketChannel::new,
                 KQueueServerSocketChannel::new, KQueueSocketChannel::new);
     }
 
     private static TransportFamily nio() {
-        return new TransportFamily(Transport.NIO, NioIoHandler::newFactory,
+        return new TransportFamily(Transport.NIO,
+                () -> NioIoHandler.newFactory(SelectorProvider.provider(), SpinningSelectStrategy.factory()),
                 NioServerDomainSocketChannel::new, NioDomainSocketChannel::new,
                 NioServerSocketChannel::new, NioSocketChannel::new);
     }
