@@ -11,7 +11,9 @@ import io.netty.util.IntSupplier;
  * hand it commands need no eventfd wake-up and the loop no trip through the kernel's sleep path;
  * an idle loop blocks after a few hundred microseconds, so an idle endpoint costs nothing. On the
  * 2-core benchmark machine this raised get_user at 64 calls in flight from about 250k to 450k
- * calls/s (docs/performance.md). {@value #SPINS_PROPERTY}{@code =0} restores Netty's blocking wait.
+ * calls/s (docs/performance.md). On a single core there is nobody to produce work while a loop
+ * polls, so there the default is Netty's blocking wait, which {@value #SPINS_PROPERTY}{@code =0}
+ * also chooses.
  */
 final class SpinningSelectStrategy implements SelectStrategy {
 
@@ -28,9 +30,13 @@ final class SpinningSelectStrategy implements SelectStrategy {
         this.spins = spins;
     }
 
-    /** A factory for loops that poll {@code ipcgen.eventLoopSpins} times (default 100) before blocking. */
+    /**
+     * A factory for loops that poll {@code ipcgen.eventLoopSpins} times before blocking: by default
+     * {@value #DEFAULT_SPINS}, or none when the JVM may use only one processor.
+     */
     static SelectStrategyFactory factory() {
-        int spins = Math.max(0, Integer.getInteger(SPINS_PROPERTY, DEFAULT_SPINS));
+        int byDefault = Runtime.getRuntime().availableProcessors() > 1 ? DEFAULT_SPINS : 0;
+        int spins = Math.max(0, Integer.getInteger(SPINS_PROPERTY, byDefault));
         return () -> new SpinningSelectStrategy(spins);
     }
 
