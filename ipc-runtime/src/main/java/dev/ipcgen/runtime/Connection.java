@@ -796,12 +796,14 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         ServerCall call = (ServerCall) task;
         MethodDescriptor<?, ?> m = call.method();
         call.discard();
-        call.reportEnded(ErrorCode.UNAVAILABLE);
         if (m.isOneWay()) {
+            // Counted before the interceptors hear of it, so whoever sees the outcome sees the count.
             config.stats().oneWayDropped();
+            call.reportEnded(ErrorCode.UNAVAILABLE);
             log.debug("dropped a ONEWAY {} from {}: the handler executor refused it", m.fullName(), describe());
             return;
         }
+        call.reportEnded(ErrorCode.UNAVAILABLE);
         serving.remove(call.callId());
         call.cancel();
         write(Frames.error(ctx.alloc(), m.protocolId(), m.index(), call.callId(), ErrorCode.UNAVAILABLE.value(),

@@ -452,8 +452,9 @@ final class ServerCall implements Runnable, CallContext, WriteCommand {
     }
 
     private void oneWayFailed(ErrorCode code, String message, Throwable t) {
-        report(code);
+        // Counted before the interceptors hear of it, so whoever sees the outcome sees the count.
         connection.config().stats().oneWayDropped();
+        report(code);
         log.warn("dropped a one-way message from {}: {}", connection.describe(), message, t);
     }
 

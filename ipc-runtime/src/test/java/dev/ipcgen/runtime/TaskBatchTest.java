@@ -72,7 +72,8 @@ class TaskBatchTest {
         for (int i = 0; i < tasks.length; i++) {
             tasks[i] = () -> {
                 threads.add(Thread.currentThread());
-                long until = System.nanoTime() + 2 * TaskBatch.SHARE_NANOS;
+                // Long enough for a helper thread to start, even on a busy machine.
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
                 while (System.nanoTime() < until) {
                     Thread.onSpinWait();
                 }
