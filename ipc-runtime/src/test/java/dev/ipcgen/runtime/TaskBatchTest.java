@@ -23,7 +23,9 @@ class TaskBatchTest {
     }
 
     @Test
-    void quickTasks_runInOrderOnOneThread() throws Exception {
+    void onAOneThreadPool_tasksRunInOrder() throws Exception {
+        // With one thread a helper request only queues the batch behind itself: strict order.
+        WorkerPool single = new WorkerPool("batch-test-single", 1, TimeUnit.SECONDS.toNanos(30));
         List<Integer> order = new CopyOnWriteArrayList<>();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         CountDownLatch done = new CountDownLatch(20);
@@ -36,10 +38,15 @@ class TaskBatchTest {
                 done.countDown();
             };
         }
-        pool.execute(new TaskBatch(pool, tasks));
-        assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
+        try {
+            single.execute(new TaskBatch(single, tasks));
+            assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            single.shutdown();
+        }
         assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
         assertThat(threads).hasSize(1);
+        assertThat(single.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
