@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * finds it awake. Event loops hand over a whole read as one {@link TaskBatch}; the watchdog also
  * sends help to a batch that stopped moving. Together with the event loops' own polling
  * ({@code SpinningSelectStrategy}) this took get_user at 64 calls in flight on the 2-core benchmark
- * machine from a median 0.32 to 0.40 times the bare echo's rate (docs/performance.md).
+ * machine from a median 0.32 to 0.43 times the bare echo's rate (docs/performance.md).
  */
 final class WorkerPool extends AbstractExecutorService {
 
