@@ -8,6 +8,7 @@ import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcServer;
+import dev.ipcgen.runtime.Service;
 import dev.ipcgen.runtime.security.TlsSettings;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +44,20 @@ final class GetUserScenario implements LoadScenario {
 
     /**
      * @param transport {@code unix}, {@code tcp} or {@code tls}
-     * @param direct whether handlers run and futures complete on the event loops
-     *     ({@code Runnable::run}) instead of the default worker pools: the setting for handlers that
-     *     never block, which saves two thread hand-offs per call
+     * @param executors {@code pool} (the runtime's worker pools), {@code inline} (the server's
+     *     service declared non-blocking: its handlers run on the event loop, which saves two thread
+     *     hand-offs per call) or {@code direct} (handlers run and futures complete on the event
+     *     loops of both sides, {@code Runnable::run}: four hand-offs fewer)
      */
-    GetUserScenario(Path socket, int payload, String transport, boolean direct) throws Exception {
-        transportName = direct ? transport + " (executors=direct)" : transport;
+    GetUserScenario(Path socket, int payload, String transport, String executors) throws Exception {
+        transportName = executors.equals("pool") ? transport : transport + " (executors=" + executors + ")";
         User user = new User(7, "x".repeat(payload), Optional.empty(), List.of(Role.Member), Map.of());
+        Service service = AppProtocol.service(new FixedAnswer(new AppProtocol.GetUserResponse(Optional.of(user))));
         IpcServer.Builder serverBuilder = IpcServer.builder()
                 .listen(transport.equals("unix") ? Endpoint.unix(socket) : Endpoint.tcp("127.0.0.1", 0))
-                .serve(AppProtocol.service(new FixedAnswer(new AppProtocol.GetUserResponse(Optional.of(user)))));
+                .serve(executors.equals("inline") ? service.inline() : service);
         IpcClient.Builder clientBuilder = IpcClient.builder();
-        if (direct) {
+        if (executors.equals("direct")) {
             serverBuilder.handlerExecutor(Runnable::run).callbackExecutor(Runnable::run);
             clientBuilder.handlerExecutor(Runnable::run).callbackExecutor(Runnable::run);
         }

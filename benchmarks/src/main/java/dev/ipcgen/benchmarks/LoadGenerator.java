@@ -16,14 +16,16 @@ import org.HdrHistogram.Recorder;
  * <p>Scenarios: {@code get_user} ({@code app_protocol.get_user} through generated code and the
  * runtime) and {@code echo} (a bare Netty epoll echo of length-prefixed frames: the floor).
  * {@code --transport tls} makes a self-signed certificate with {@code keytool} at start, so TLS
- * throughput can be read next to plain {@code tcp}. {@code --executors direct} runs handlers and
- * completes futures on the event loops (for handlers that never block) instead of the default
- * worker pools.
+ * throughput can be read next to plain {@code tcp}. {@code --executors inline} declares the
+ * server's service non-blocking ({@code Service.inline()}: handlers on the server's event loop,
+ * futures still completed on the client's pool); {@code --executors direct} runs handlers and
+ * completes futures on the event loops on both sides ({@code Runnable::run} executors); the
+ * default, {@code pool}, uses the runtime's worker pools.
  *
  * <pre>
  * java -Xmx1g -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar \
  *     [--scenario get_user|echo] [--transport unix|tcp|tls] [--inflight 64] [--payload 64]
- *     [--executors pool|direct] [--warmup 5] [--duration 10]
+ *     [--executors pool|inline|direct] [--warmup 5] [--duration 10]
  * </pre>
  */
 public final class LoadGenerator {
@@ -38,7 +40,7 @@ public final class LoadGenerator {
     public static void main(String[] args) throws Exception {
         String scenario = "get_user";
         String transport = "unix";
-        boolean direct = false;
+        String executors = "pool";
         int inFlight = 64;
         int payload = 64;
         int warmup = 5;
@@ -48,7 +50,7 @@ public final class LoadGenerator {
             switch (args[i]) {
                 case "--scenario" -> scenario = scenarioName(value);
                 case "--transport" -> transport = transportName(value);
-                case "--executors" -> direct = directExecutors(value);
+                case "--executors" -> executors = executorsName(value);
                 case "--inflight" -> inFlight = parse(args[i], value);
                 case "--payload" -> payload = parse(args[i], value);
                 case "--warmup" -> warmup = parse(args[i], value);
@@ -56,14 +58,14 @@ public final class LoadGenerator {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        if (scenario.equals("echo") && (!transport.equals("unix") || direct)) {
+        if (scenario.equals("echo") && (!transport.equals("unix") || !executors.equals("pool"))) {
             usage("--scenario echo runs over a Unix socket only, with no executors to choose");
         }
         Path dir = Files.createTempDirectory("ipcb");
         Path socket = dir.resolve("bench.sock");
         try (LoadScenario load = scenario.equals("echo")
                 ? new EchoScenario(socket, payload)
-                : new GetUserScenario(socket, payload, transport, direct)) {
+                : new GetUserScenario(socket, payload, transport, executors)) {
             measure(load, inFlight, payload, warmup, duration);
         } finally {
             Files.deleteIfExists(socket);
@@ -107,11 +109,11 @@ public final class LoadGenerator {
         return value;
     }
 
-    private static boolean directExecutors(String value) {
-        if (!"pool".equals(value) && !"direct".equals(value)) {
-            usage("--executors takes pool or direct, not '" + value + "'");
+    private static String executorsName(String value) {
+        if (!"pool".equals(value) && !"inline".equals(value) && !"direct".equals(value)) {
+            usage("--executors takes pool, inline or direct, not '" + value + "'");
         }
-        return "direct".equals(value);
+        return value;
     }
 
     private static int parse(String option, String value) {
@@ -130,7 +132,7 @@ public final class LoadGenerator {
     private static void usage(String problem) {
         System.err.println("error: " + problem);
         System.err.println("usage: LoadGenerator [--scenario get_user|echo] [--transport unix|tcp|tls]"
-                + " [--executors pool|direct] [--inflight N] [--payload BYTES] [--warmup SECONDS] [--duration SECONDS]");
+                + " [--executors pool|inline|direct] [--inflight N] [--payload BYTES] [--warmup SECONDS] [--duration SECONDS]");
         System.exit(2);
     }
 }

@@ -770,12 +770,19 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             call.deadline = ctx.executor().schedule(() -> answerWithoutHandler(call, ErrorCode.DEADLINE_EXCEEDED,
                     "no answer within the caller's timeout of " + timeout + " microseconds"), timeout, TimeUnit.MICROSECONDS);
         }
-        dispatch(call);
+        dispatch(call, config.services().get(frame.protocol()).isInline());
         return true;
     }
 
-    /** Hands {@code call} to the handler executor, with the other requests of the same read when it is the endpoint's own pool. */
-    private void dispatch(ServerCall call) {
+    /**
+     * Runs {@code call} here if its service is {@link Service#inline() inline}, else hands it to the
+     * handler executor, with the other requests of the same read when that is the endpoint's own pool.
+     */
+    private void dispatch(ServerCall call, boolean inline) {
+        if (inline) {
+            call.run();
+            return;
+        }
         if (handlerBatch != null) {
             handlerBatch.add(call);
             return;
@@ -849,7 +856,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
                     : binding.method().fullName() + " is not one-way");
             return false;
         }
-        dispatch(new ServerCall(this, binding, 0, frame.metadata(), frame.body()));
+        dispatch(new ServerCall(this, binding, 0, frame.metadata(), frame.body()), service.isInline());
         return true;
     }
 

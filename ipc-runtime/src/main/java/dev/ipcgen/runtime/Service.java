@@ -11,10 +11,12 @@ public final class Service {
 
     private final ProtocolDescriptor descriptor;
     private final MethodBinding<?, ?>[] bindings;
+    private final boolean inline;
 
-    private Service(ProtocolDescriptor descriptor, MethodBinding<?, ?>[] bindings) {
+    private Service(ProtocolDescriptor descriptor, MethodBinding<?, ?>[] bindings, boolean inline) {
         this.descriptor = descriptor;
         this.bindings = bindings;
+        this.inline = inline;
     }
 
     /** Starts a service for {@code descriptor}; every message needs a handler before {@code build()}. */
@@ -25,6 +27,27 @@ public final class Service {
     /** The protocol served. */
     public ProtocolDescriptor descriptor() {
         return descriptor;
+    }
+
+    /**
+     * The same handlers, declared non-blocking: each runs on the event loop that read its request,
+     * with no hand-off to the handler executor, which saves two thread switches per call (see
+     * docs/performance.md). Other services of the same endpoint still run on its handler executor.
+     *
+     * <p>Only for handlers that never block: while one runs, no other call of its event loop's
+     * connections is read or written. Such a handler must not wait for anything, in particular not
+     * for the future of a call it makes (through {@code context.peer()} or otherwise): the answer
+     * would have to be read by the very thread that waits. It may make calls and return a stage
+     * (an async handler) that completes when they answer. A call it makes that would wait for room
+     * to send fails with {@code RESOURCE_EXHAUSTED} instead.
+     */
+    public Service inline() {
+        return inline ? this : new Service(descriptor, bindings, true);
+    }
+
+    /** Whether this service's handlers run on the event loop ({@link #inline()}). */
+    public boolean isInline() {
+        return inline;
     }
 
     /** The handler of the message with wire index {@code index}, or {@code null} if out of range. */
@@ -126,7 +149,7 @@ public final class Service {
                     throw new IllegalStateException(descriptor.methods().get(i) + " has no handler");
                 }
             }
-            return new Service(descriptor, bindings.clone());
+            return new Service(descriptor, bindings.clone(), false);
         }
     }
 }

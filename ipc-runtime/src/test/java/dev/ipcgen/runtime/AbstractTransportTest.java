@@ -264,6 +264,54 @@ abstract class AbstractTransportTest {
     }
 
     @Test
+    void inlineService_runsOnTheEventLoop_otherServicesOnThePool_andCallsBackWithoutWaiting() throws Exception {
+        Queue<String> threads = new ConcurrentLinkedQueue<>();
+        Service inlineCalc = Service.builder(TestProtocols.CALC)
+                .unary(TestProtocols.ADD, (r, ctx) -> {
+                    threads.add("add " + Thread.currentThread().getName());
+                    return r.a() + r.b();
+                })
+                .unary(TestProtocols.ECHO, (r, ctx) -> r)
+                .oneWay(TestProtocols.LOG, (r, ctx) -> threads.add("log " + Thread.currentThread().getName()))
+                .unary(TestProtocols.FAIL, (r, ctx) -> {
+                    throw new IllegalStateException(r);
+                })
+                .unaryAsync(TestProtocols.RELAY, (r, ctx) -> ctx.peer().call(TestProtocols.SHOUT, r, CallOptions.DEFAULT)
+                        .thenApply(shouted -> "relayed " + shouted))
+                .unary(TestProtocols.SLEEP, (r, ctx) -> r)
+                .unary(TestProtocols.RELAY_BLOCKING, (r, ctx) -> r)
+                .build()
+                .inline();
+        Service pooledOther = Service.builder(TestProtocols.OTHER).unary(TestProtocols.TWICE, (r, ctx) -> {
+            threads.add("twice " + Thread.currentThread().getName());
+            return 2 * r;
+        }).build();
+        assertThat(inlineCalc.isInline()).isTrue();
+        assertThat(pooledOther.isInline()).isFalse();
+        try (IpcServer mixed = IpcServer.builder()
+                .listen(unix() ? Endpoint.unix(dir.resolve("i.sock")) : Endpoint.tcp("127.0.0.1", 0))
+                .serve(inlineCalc).serve(pooledOther).transport(transport())
+                .start()) {
+            IpcConnection c = IpcClient.builder().transport(transport()).serve(TestProtocols.callback())
+                    .connect(mixed.endpoint());
+            toClose.add(c);
+            assertThat(await(c.call(TestProtocols.ADD, new TestProtocols.Add(20, 22), CallOptions.DEFAULT))).isEqualTo(42L);
+            assertThat(await(c.call(TestProtocols.TWICE, 21L, CallOptions.DEFAULT))).isEqualTo(42L);
+            await(c.send(TestProtocols.LOG, "x", CallOptions.DEFAULT));
+            assertThat(await(c.call(TestProtocols.RELAY, "back", CallOptions.DEFAULT))).isEqualTo("relayed BACK");
+            assertThat(failure(c.call(TestProtocols.FAIL, "on purpose", CallOptions.DEFAULT)).code())
+                    .isEqualTo(ErrorCode.HANDLER_ERROR);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (threads.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(threads).hasSize(3).anySatisfy(t -> assertThat(t).startsWith("add ipc-server-io-"))
+                    .anySatisfy(t -> assertThat(t).startsWith("log ipc-server-io-"))
+                    .anySatisfy(t -> assertThat(t).startsWith("twice ipc-server-worker-"));
+        }
+    }
+
+    @Test
     void connectionListener_seesTheSamePeerAsHandlers_andTheServerCanPushToIt() throws Exception {
         java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
         java.util.concurrent.atomic.AtomicReference<Peer> seen = new java.util.concurrent.atomic.AtomicReference<>();
