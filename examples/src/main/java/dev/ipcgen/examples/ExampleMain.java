@@ -1,6 +1,7 @@
 package dev.ipcgen.examples;
 
 import dev.ipcgen.examples.basic.BasicExample;
+import dev.ipcgen.examples.bidirectional.BidirectionalExample;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class ExampleMain {
 
     static {
         EXAMPLES.put("basic", new BasicExample());
+        EXAMPLES.put("bidirectional", new BidirectionalExample());
     }
 
     private ExampleMain() {

@@ -1,12 +1,12 @@
 package dev.ipcgen.examples.basic;
 
+import static dev.ipcgen.examples.Answers.await;
+
 import dev.ipcgen.runtime.Peer;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -69,17 +69,5 @@ public final class BasicClient {
                 + ", attributes=" + u.attributes().entrySet().stream()
                         .map(Map.Entry::toString).collect(Collectors.joining(", ", "{", "}"))
                 + "}";
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 }

@@ -3,14 +3,12 @@ package dev.ipcgen.examples.basic;
 import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
 import dev.ipcgen.examples.ExampleFailure;
+import dev.ipcgen.examples.ExampleFiles;
 import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcException;
 import dev.ipcgen.runtime.IpcServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,7 +46,7 @@ public final class BasicExample implements Example {
     }
 
     private static void demo(long userId, String message) throws InterruptedException {
-        Path dir = createTempDir();
+        Path dir = ExampleFiles.tempDir();
         Path socket = dir.resolve("basic.sock");
         AtomicReference<IpcServer> ref = new AtomicReference<>();
         try (IpcServer server = start(socket, new UserDirectory(System.out, () -> ref.get().connectionCount()))) {
@@ -58,8 +56,8 @@ public final class BasicExample implements Example {
                 new BasicClient(connection, System.out).run(userId, message, false);
             }
         } finally {
-            deleteQuietly(socket);
-            deleteQuietly(dir);
+            ExampleFiles.deleteQuietly(socket);
+            ExampleFiles.deleteQuietly(dir);
         }
         System.out.println("[demo] done");
     }
@@ -104,22 +102,6 @@ public final class BasicExample implements Example {
             return IpcClient.connect(Endpoint.unix(socket));
         } catch (IpcException e) {
             throw new ExampleFailure(e.getMessage());
-        }
-    }
-
-    private static Path createTempDir() {
-        try {
-            return Files.createTempDirectory("ipc");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // A leftover empty temp folder is harmless; the demo's output matters more.
         }
     }
 }
