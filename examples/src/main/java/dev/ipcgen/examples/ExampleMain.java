@@ -2,6 +2,7 @@ package dev.ipcgen.examples;
 
 import dev.ipcgen.examples.basic.BasicExample;
 import dev.ipcgen.examples.bidirectional.BidirectionalExample;
+import dev.ipcgen.examples.filetransfer.FileTransferExample;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class ExampleMain {
     static {
         EXAMPLES.put("basic", new BasicExample());
         EXAMPLES.put("bidirectional", new BidirectionalExample());
+        EXAMPLES.put("file_transfer", new FileTransferExample());
     }
 
     private ExampleMain() {
