@@ -107,6 +107,8 @@ final class WorkerPool extends AbstractExecutorService {
         }
         tasks.offer(task);
         if (state.get() != RUNNING && tasks.remove(task)) {
+            // Shutdown may have seen the task queued and so not ended the pool: nobody else would now.
+            tryTerminate();
             throw rejected();
         }
         signal();

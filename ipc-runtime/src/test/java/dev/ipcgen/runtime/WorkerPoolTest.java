@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
@@ -111,6 +112,72 @@ class WorkerPoolTest {
         release.countDown();
         assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
         assertThat(ran).hasValue(10);
+    }
+
+    @Test
+    void shutdown_racingTheFirstExecute_stillTerminates() throws Exception {
+        // The pool has no thread yet; a task offered as it shuts down is taken back out and refused,
+        // and the pool must end once it is: nobody else is left to notice the queue is empty again.
+        int rounds = 3_000;
+        AtomicInteger go = new AtomicInteger();
+        AtomicInteger submitted = new AtomicInteger();
+        AtomicReference<WorkerPool> current = new AtomicReference<>();
+        Thread submitter = new Thread(() -> {
+            for (int r = 1; r <= rounds; r++) {
+                while (go.get() < r) {
+                    Thread.onSpinWait();
+                }
+                try {
+                    current.get().execute(new SlowToRemove());
+                } catch (RejectedExecutionException e) {
+                    // Lost the race to shutdown: fine, the pool must end all the same.
+                }
+                submitted.set(r);
+            }
+        });
+        submitter.start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        try {
+            for (int r = 1; r <= rounds && System.nanoTime() < end; r++) {
+                WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30));
+                current.set(pool);
+                go.set(r);
+                // A different head start each round, so shutdown lands at every point of execute.
+                for (int i = r % 40; i > 0; i--) {
+                    Thread.onSpinWait();
+                }
+                pool.shutdown();
+                while (submitted.get() != r) {
+                    Thread.onSpinWait();
+                }
+                assertThat(pool.awaitTermination(1, TimeUnit.SECONDS)).as("round %d: %s", r, pool).isTrue();
+            }
+        } finally {
+            go.set(Integer.MAX_VALUE);
+            submitter.join();
+        }
+    }
+
+    /** A task the queue is slow to take back out ({@code remove} compares with equals), so shutdown can finish meanwhile. */
+    private static final class SlowToRemove implements Runnable {
+
+        @Override
+        public void run() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(20);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     @Test
