@@ -2,6 +2,7 @@ package dev.ipcgen.examples;
 
 import dev.ipcgen.examples.basic.BasicExample;
 import dev.ipcgen.examples.bidirectional.BidirectionalExample;
+import dev.ipcgen.examples.database.DatabaseExample;
 import dev.ipcgen.examples.filetransfer.FileTransferExample;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class ExampleMain {
         EXAMPLES.put("basic", new BasicExample());
         EXAMPLES.put("bidirectional", new BidirectionalExample());
         EXAMPLES.put("file_transfer", new FileTransferExample());
+        EXAMPLES.put("database", new DatabaseExample());
     }
 
     private ExampleMain() {
