@@ -4,6 +4,7 @@ import dev.ipcgen.examples.basic.BasicExample;
 import dev.ipcgen.examples.bidirectional.BidirectionalExample;
 import dev.ipcgen.examples.database.DatabaseExample;
 import dev.ipcgen.examples.filetransfer.FileTransferExample;
+import dev.ipcgen.examples.mesh.MeshExample;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class ExampleMain {
         EXAMPLES.put("bidirectional", new BidirectionalExample());
         EXAMPLES.put("file_transfer", new FileTransferExample());
         EXAMPLES.put("database", new DatabaseExample());
+        EXAMPLES.put("service_mesh", new MeshExample());
     }
 
     private ExampleMain() {

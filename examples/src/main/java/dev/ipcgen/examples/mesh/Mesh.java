@@ -1,0 +1,145 @@
+package dev.ipcgen.examples.mesh;
+
+import dev.ipcgen.runtime.CallContext;
+import dev.ipcgen.runtime.CallOptions;
+import dev.ipcgen.runtime.ConnectionListener;
+import dev.ipcgen.runtime.IpcException;
+import dev.ipcgen.runtime.Peer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The mesh of the service-mesh example: a registry of service instances, each a client connection
+ * that serves {@code health_protocol} and {@code service_protocol}. It checks every instance's
+ * health on a period (a call back over the instance's own connection), keeps the metrics the
+ * checks return, routes calls to healthy instances round robin, and forgets an instance when its
+ * connection closes.
+ */
+public final class Mesh implements DiscoveryProtocol.AsyncHandler, ConnectionListener {
+
+    /** How long a health check may take before the instance counts as unhealthy. */
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+
+    private final PrintStream log;
+    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextPick = new AtomicInteger();
+    private final CountDownLatch shutdownRequested = new CountDownLatch(1);
+
+    /** @param log where the mesh prints registrations, health changes and departures */
+    public Mesh(PrintStream log) {
+        this.log = log;
+    }
+
+    /** One instance: its connection, and what the last health check said. */
+    private static final class Registration {
+        final Peer peer;
+        final String service;
+        final String name;
+        volatile boolean healthy = true;
+        volatile long calls;
+
+        Registration(Peer peer, String service, String name) {
+            this.peer = peer;
+            this.service = service;
+            this.name = name;
+        }
+
+        Instance describe() {
+            return new Instance(service, name, healthy, calls);
+        }
+    }
+
+    @Override
+    public CompletionStage<DiscoveryProtocol.RegisterResponse> register(DiscoveryProtocol.RegisterRequest request,
+            CallContext context) {
+        registrations.add(new Registration(context.peer(), request.service(), request.instance()));
+        log.println("[mesh] " + request.service() + "/" + request.instance() + " registered");
+        return CompletableFuture.completedFuture(new DiscoveryProtocol.RegisterResponse(instancesOf(request.service()).size()));
+    }
+
+    @Override
+    public CompletionStage<DiscoveryProtocol.LookupResponse> lookup(DiscoveryProtocol.LookupRequest request,
+            CallContext context) {
+        return CompletableFuture.completedFuture(new DiscoveryProtocol.LookupResponse(
+                instancesOf(request.service()).stream().map(Registration::describe).toList()));
+    }
+
+    @Override
+    public CompletionStage<DiscoveryProtocol.RouteResponse> route(DiscoveryProtocol.RouteRequest request,
+            CallContext context) {
+        List<Registration> healthy = instancesOf(request.service()).stream().filter(r -> r.healthy).toList();
+        if (healthy.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "no healthy instance of " + request.service()));
+        }
+        Registration target = healthy.get(Math.floorMod(nextPick.getAndIncrement(), healthy.size()));
+        // Asynchronous: the routed call's answer completes this one, no thread waits for it.
+        return ServiceProtocol.sender(target.peer).handle(request.request())
+                .thenApply(answer -> new DiscoveryProtocol.RouteResponse(answer.reply(), target.service + "/" + target.name));
+    }
+
+    @Override
+    public CompletionStage<DiscoveryProtocol.ReportResponse> report(DiscoveryProtocol.ReportRequest request,
+            CallContext context) {
+        List<Instance> all = new ArrayList<>();
+        for (Registration r : registrations) {
+            all.add(r.describe());
+        }
+        all.sort(Comparator.comparing(Instance::service).thenComparing(Instance::name));
+        return CompletableFuture.completedFuture(new DiscoveryProtocol.ReportResponse(all));
+    }
+
+    @Override
+    public CompletionStage<DiscoveryProtocol.ShutdownResponse> shutdown(DiscoveryProtocol.ShutdownRequest request,
+            CallContext context) {
+        log.println("[mesh] shutdown requested");
+        shutdownRequested.countDown();
+        return CompletableFuture.completedFuture(new DiscoveryProtocol.ShutdownResponse(true));
+    }
+
+    @Override
+    public void disconnected(Peer peer) {
+        for (Registration r : registrations) {
+            if (r.peer.equals(peer)) {
+                registrations.remove(r);
+                log.println("[mesh] " + r.service + "/" + r.name + " left");
+            }
+        }
+    }
+
+    /** Checks every instance once; the mesh's timer calls this on its period. */
+    public void checkHealth() {
+        for (Registration r : registrations) {
+            HealthProtocol.sender(r.peer).withOptions(CallOptions.DEFAULT.withTimeout(CHECK_TIMEOUT)).check()
+                    .whenComplete((health, failure) -> {
+                        boolean healthy = failure == null && health.healthy();
+                        if (failure == null) {
+                            r.calls = health.calls();
+                        }
+                        if (healthy != r.healthy) {
+                            r.healthy = healthy;
+                            log.println("[mesh] " + r.service + "/" + r.name + " is now "
+                                    + (healthy ? "healthy" : "unhealthy")
+                                    + (failure instanceof IpcException e ? " (" + e.code() + ")" : ""));
+                        }
+                    });
+        }
+    }
+
+    /** Blocks until a client calls {@code shutdown}. */
+    public void awaitShutdownRequest() throws InterruptedException {
+        shutdownRequested.await();
+    }
+
+    private List<Registration> instancesOf(String service) {
+        return registrations.stream().filter(r -> r.service.equals(service)).toList();
+    }
+}
