@@ -2,39 +2,22 @@ package dev.ipcgen.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the basic example as real JVM processes, as a user would, and checks what the server
  * derived from random request data, the exit statuses, and that the socket file is gone after.
  */
-class BasicExampleProcessTest {
+class BasicExampleProcessTest extends ExampleProcessTest {
 
-    private static final long SEED = System.nanoTime();
-    private final Random random = new Random(SEED);
-    private Path dir;
-    private Path socket;
-
-    @BeforeEach
-    void makeSocketDir() throws IOException {
-        dir = Files.createTempDirectory("ipc");
-        socket = dir.resolve("basic.sock");
+    @Override
+    String socketName() {
+        return "basic.sock";
     }
 
-    @AfterEach
-    void removeSocketDir() throws IOException {
-        Files.deleteIfExists(socket);
-        Files.deleteIfExists(dir);
-    }
 
     @Test
     void demo_printsEachCallAndTheAnswersDerivedFromItsInput() throws Exception {

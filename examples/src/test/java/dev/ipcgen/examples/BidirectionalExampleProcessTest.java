@@ -2,12 +2,6 @@ package dev.ipcgen.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,24 +9,13 @@ import org.junit.jupiter.api.Test;
  * line, checked in what the room answered, what it asked them back, and what it pushed to the
  * other member.
  */
-class BidirectionalExampleProcessTest {
+class BidirectionalExampleProcessTest extends ExampleProcessTest {
 
-    private static final long SEED = System.nanoTime();
-    private final Random random = new Random(SEED);
-    private Path dir;
-    private Path socket;
-
-    @BeforeEach
-    void makeSocketDir() throws IOException {
-        dir = Files.createTempDirectory("ipc");
-        socket = dir.resolve("chat.sock");
+    @Override
+    String socketName() {
+        return "chat.sock";
     }
 
-    @AfterEach
-    void removeSocketDir() throws IOException {
-        Files.deleteIfExists(socket);
-        Files.deleteIfExists(dir);
-    }
 
     @Test
     void demo_pushesEachLineToTheOtherMember() throws Exception {

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,26 +14,18 @@ import org.junit.jupiter.api.Test;
  * Runs the file-transfer example as real JVM processes: a file of random size and content, sent in
  * random chunk and window sizes, must arrive byte for byte, with the SHA-256 the test computes.
  */
-class FileTransferExampleProcessTest {
+class FileTransferExampleProcessTest extends ExampleProcessTest {
 
-    private static final long SEED = System.nanoTime();
-    private final Random random = new Random(SEED);
-    private Path dir;
-    private Path socket;
+    @Override
+    String socketName() {
+        return "files.sock";
+    }
+
     private Path received;
 
     @BeforeEach
-    void makeDirs() throws IOException {
-        dir = Files.createTempDirectory("ipc");
-        socket = dir.resolve("files.sock");
+    void makeReceivedDir() throws IOException {
         received = Files.createDirectory(dir.resolve("received"));
-    }
-
-    @AfterEach
-    void removeDirs() throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test

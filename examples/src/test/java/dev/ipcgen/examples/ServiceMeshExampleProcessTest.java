@@ -2,36 +2,19 @@ package dev.ipcgen.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the service-mesh example as real JVM processes: a mesh, two instances of {@code reverse}
  * with random names (one turning unhealthy after two calls), and callers routing a random request.
  */
-class ServiceMeshExampleProcessTest {
+class ServiceMeshExampleProcessTest extends ExampleProcessTest {
 
-    private static final long SEED = System.nanoTime();
-    private final Random random = new Random(SEED);
-    private Path dir;
-    private Path socket;
-
-    @BeforeEach
-    void makeSocketDir() throws IOException {
-        dir = Files.createTempDirectory("ipc");
-        socket = dir.resolve("mesh.sock");
+    @Override
+    String socketName() {
+        return "mesh.sock";
     }
 
-    @AfterEach
-    void removeSocketDir() throws IOException {
-        Files.deleteIfExists(socket);
-        Files.deleteIfExists(dir);
-    }
 
     @Test
     void demo_routesChecksHealthAndReports() throws Exception {

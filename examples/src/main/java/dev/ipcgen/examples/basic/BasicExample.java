@@ -4,6 +4,7 @@ import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
+import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
@@ -67,14 +68,7 @@ public final class BasicExample implements Example {
         UserDirectory directory = new UserDirectory(System.out, () -> ref.get().connectionCount());
         IpcServer server = start(socket, directory);
         ref.set(server);
-        // SIGTERM and Ctrl-C still remove the socket file.
-        Thread hook = new Thread(server::close, "basic-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("[server] listening on " + server.endpoint());
-        directory.awaitShutdownRequest();
-        server.close();
-        Runtime.getRuntime().removeShutdownHook(hook);
-        System.out.println("[server] stopped");
+        ExampleServer.serveUntil(server, "server", "", directory::awaitShutdownRequest);
     }
 
     private static void client(Path socket, long userId, String message, boolean shutdown) throws InterruptedException {
@@ -86,22 +80,14 @@ public final class BasicExample implements Example {
     }
 
     private static IpcServer start(Path socket, UserDirectory directory) {
-        try {
-            return IpcServer.builder()
-                    .listen(Endpoint.unix(socket))
-                    .serve(AppProtocol.service(directory))
-                    .serve(AdminProtocol.service(directory))
-                    .start();
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcServer.builder()
+                .listen(Endpoint.unix(socket))
+                .serve(AppProtocol.service(directory))
+                .serve(AdminProtocol.service(directory))
+                .start());
     }
 
     private static IpcConnection connect(Path socket) {
-        try {
-            return IpcClient.connect(Endpoint.unix(socket));
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcClient.connect(Endpoint.unix(socket)));
     }
 }

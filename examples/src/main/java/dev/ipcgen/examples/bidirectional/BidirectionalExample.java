@@ -6,6 +6,7 @@ import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
+import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
@@ -84,15 +85,7 @@ public final class BidirectionalExample implements Example {
 
     private static void serve(Path socket) throws InterruptedException {
         ChatRoom room = new ChatRoom(System.out);
-        IpcServer server = start(socket, room);
-        // SIGTERM and Ctrl-C still remove the socket file.
-        Thread hook = new Thread(server::close, "chat-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("[server] listening on " + server.endpoint());
-        room.awaitCloseRequest();
-        server.close();
-        Runtime.getRuntime().removeShutdownHook(hook);
-        System.out.println("[server] stopped");
+        ExampleServer.serveUntil(start(socket, room), "server", "", room::awaitCloseRequest);
     }
 
     private static void client(Path socket, String name, int hear, String text, boolean close) throws InterruptedException {
@@ -133,22 +126,14 @@ public final class BidirectionalExample implements Example {
     }
 
     private static IpcServer start(Path socket, ChatRoom room) {
-        try {
-            return IpcServer.builder()
-                    .listen(Endpoint.unix(socket))
-                    .serve(RoomProtocol.service(room))
-                    .connectionListener(room)
-                    .start();
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcServer.builder()
+                .listen(Endpoint.unix(socket))
+                .serve(RoomProtocol.service(room))
+                .connectionListener(room)
+                .start());
     }
 
     private static IpcConnection connect(Path socket, ChatMember member) {
-        try {
-            return IpcClient.builder().serve(MemberProtocol.service(member)).connect(Endpoint.unix(socket));
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcClient.builder().serve(MemberProtocol.service(member)).connect(Endpoint.unix(socket)));
     }
 }

@@ -4,6 +4,7 @@ import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
+import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
@@ -105,15 +106,7 @@ public final class DatabaseExample implements Example {
 
     private static void serve(Path socket) throws InterruptedException {
         DatabaseServer database = new DatabaseServer(System.out);
-        IpcServer server = start(socket, database);
-        // SIGTERM and Ctrl-C still remove the socket file.
-        Thread hook = new Thread(server::close, "db-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("[server] listening on " + server.endpoint());
-        database.awaitShutdownRequest();
-        server.close();
-        Runtime.getRuntime().removeShutdownHook(hook);
-        System.out.println("[server] stopped");
+        ExampleServer.serveUntil(start(socket, database), "server", "", database::awaitShutdownRequest);
     }
 
     private static int client(ExampleArgs args) throws InterruptedException {
@@ -173,27 +166,21 @@ public final class DatabaseExample implements Example {
     }
 
     private static IpcServer start(Path socket, DatabaseServer database) {
-        try {
-            return IpcServer.builder()
-                    .listen(Endpoint.unix(socket))
-                    .serve(DbProtocol.service(database))
-                    .connectionListener(database)
-                    .start();
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcServer.builder()
+                .listen(Endpoint.unix(socket))
+                .serve(DbProtocol.service(database))
+                .connectionListener(database)
+                .start());
     }
 
     /** A connection that serves {@code replica}'s pushes, if one is given. */
     private static IpcConnection connect(Path socket, Replica replica) {
-        try {
+        return ExampleFailure.reporting(() -> {
             IpcClient.Builder client = IpcClient.builder();
             if (replica != null) {
                 client.serve(ReplicationProtocol.service(replica));
             }
             return client.connect(Endpoint.unix(socket));
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        });
     }
 }

@@ -145,14 +145,10 @@ public final class FileTransferExample implements Example {
     }
 
     private static IpcServer start(Path socket, FileServer files) {
-        try {
-            return IpcServer.builder()
-                    .listen(Endpoint.unix(socket))
-                    .serve(FileProtocol.service(files))
-                    .connectionListener(files)
-                    .start();
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcServer.builder()
+                .listen(Endpoint.unix(socket))
+                .serve(FileProtocol.service(files))
+                .connectionListener(files)
+                .start());
     }
 }

@@ -4,6 +4,7 @@ import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
+import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
 import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
@@ -108,15 +109,10 @@ public final class MeshExample implements Example {
         Mesh mesh = new Mesh(System.out);
         IpcServer server = start(socket, mesh);
         ScheduledExecutorService checks = startChecks(mesh, checkMillis);
-        // SIGTERM and Ctrl-C still remove the socket file.
-        Thread hook = new Thread(server::close, "mesh-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("[mesh] listening on " + server.endpoint() + ", checking health every " + checkMillis + " ms");
-        mesh.awaitShutdownRequest();
-        checks.shutdownNow();
-        server.close();
-        Runtime.getRuntime().removeShutdownHook(hook);
-        System.out.println("[mesh] stopped");
+        ExampleServer.serveUntil(server, "mesh", ", checking health every " + checkMillis + " ms", () -> {
+            mesh.awaitShutdownRequest();
+            checks.shutdownNow();
+        });
     }
 
     private static void runInstance(Path socket, ServiceInstance instance) throws InterruptedException {
@@ -167,27 +163,21 @@ public final class MeshExample implements Example {
     }
 
     private static IpcServer start(Path socket, Mesh mesh) {
-        try {
-            return IpcServer.builder()
-                    .listen(Endpoint.unix(socket))
-                    .serve(DiscoveryProtocol.service(mesh))
-                    .connectionListener(mesh)
-                    .start();
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        return ExampleFailure.reporting(() -> IpcServer.builder()
+                .listen(Endpoint.unix(socket))
+                .serve(DiscoveryProtocol.service(mesh))
+                .connectionListener(mesh)
+                .start());
     }
 
     /** A connection that serves {@code instance}'s protocols, if one is given. */
     private static IpcConnection connect(Path socket, ServiceInstance instance) {
-        try {
+        return ExampleFailure.reporting(() -> {
             IpcClient.Builder client = IpcClient.builder();
             if (instance != null) {
                 client.serve(ServiceProtocol.service(instance)).serve(HealthProtocol.service(instance));
             }
             return client.connect(Endpoint.unix(socket));
-        } catch (IpcException e) {
-            throw new ExampleFailure(e.getMessage());
-        }
+        });
     }
 }
