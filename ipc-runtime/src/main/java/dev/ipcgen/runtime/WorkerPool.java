@@ -1,6 +1,8 @@
 package dev.ipcgen.runtime;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WorkerPool extends AbstractExecutorService {
 
+    private static final InternalLogger log = InternalLoggerFactory.getInstance(WorkerPool.class);
+
     static final long WATCH_MILLIS = 50;
 
     /** How many times a worker yields before parking (measured: 20 beats 0, 5 and 100). */
@@ -81,8 +85,13 @@ final class WorkerPool extends AbstractExecutorService {
     private long lastTaken = -1;
 
     WorkerPool(String name, int baseSize, long keepAliveNanos) {
+        this(name, baseSize, keepAliveNanos, new DefaultThreadFactory(name, true));
+    }
+
+    /** @param threads makes the worker threads (tests give one that fails) */
+    WorkerPool(String name, int baseSize, long keepAliveNanos, ThreadFactory threads) {
         this.name = name;
-        this.threads = new DefaultThreadFactory(name, true);
+        this.threads = threads;
         this.baseSize = baseSize;
         this.size = baseSize;
         this.keepAliveNanos = keepAliveNanos;
@@ -156,7 +165,11 @@ final class WorkerPool extends AbstractExecutorService {
         tryStart();
     }
 
-    /** Starts a worker if fewer than {@link #size} are alive. */
+    /**
+     * Starts a worker if fewer than {@link #size} are alive. A thread that cannot start is logged, not
+     * thrown: the task that asked for it is queued already, and thrown it would end the worker that
+     * just took a task (losing it) or the watchdog's schedule, which tries again while the queue stalls.
+     */
     private void tryStart() {
         int n;
         do {
@@ -173,7 +186,9 @@ final class WorkerPool extends AbstractExecutorService {
         } catch (RuntimeException | Error e) {
             workers.remove(worker);
             live.decrementAndGet();
-            throw e;
+            // Counted for a moment, it may have kept the last worker from ending the pool.
+            tryTerminate();
+            log.warn("the worker pool {} could not start a thread; it tries again while its queue stalls", name, e);
         }
     }
 

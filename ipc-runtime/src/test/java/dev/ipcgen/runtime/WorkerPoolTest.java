@@ -3,11 +3,13 @@ package dev.ipcgen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipcgen.runtime.testing.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -247,6 +249,93 @@ class WorkerPoolTest {
             assertThat(pool.liveThreads()).isEqualTo(1);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void aThreadThatCannotStart_costsNoTask() throws Exception {
+        // One thread, blocked: the watchdog grows the pool, but no thread can start. Once unblocked,
+        // the worker sees the queue still full and asks for another thread, which fails again.
+        RefusingThreadFactory factory = new RefusingThreadFactory();
+        WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30), factory);
+        LogCapture log = LogCapture.of(WorkerPool.class.getName());
+        log.start();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            CountDownLatch blocked = new CountDownLatch(1);
+            pool.execute(() -> {
+                blocked.countDown();
+                awaitQuietly(release);
+            });
+            assertThat(blocked.await(2, TimeUnit.SECONDS)).isTrue();
+            factory.allow.set(false);
+            CountDownLatch done = new CountDownLatch(2);
+            pool.execute(done::countDown);
+            pool.execute(done::countDown);
+            assertThat(factory.refused.await(2, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(log.messages()).contains(
+                    "the worker pool test-pool could not start a thread; it tries again while its queue stalls");
+        } finally {
+            log.stop();
+            factory.allow.set(true);
+            release.countDown();
+            pool.shutdown();
+        }
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aThreadThatCannotStart_isTriedAgainWhileTheQueueStalls() throws Exception {
+        RefusingThreadFactory factory = new RefusingThreadFactory();
+        WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30), factory);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            CountDownLatch blocked = new CountDownLatch(1);
+            pool.execute(() -> {
+                blocked.countDown();
+                awaitQuietly(release);
+            });
+            assertThat(blocked.await(2, TimeUnit.SECONDS)).isTrue();
+            factory.allow.set(false);
+            CountDownLatch done = new CountDownLatch(1);
+            pool.execute(done::countDown);
+            assertThat(factory.refused.await(2, TimeUnit.SECONDS)).isTrue();
+            factory.allow.set(true);
+            // Still blocked: only a thread the watchdog starts can run it.
+            assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            factory.allow.set(true);
+            release.countDown();
+            pool.shutdown();
+        }
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Makes daemon threads until told not to, then fails as the JVM does when it has no room for a thread. */
+    private static final class RefusingThreadFactory implements ThreadFactory {
+
+        final AtomicBoolean allow = new AtomicBoolean(true);
+        final CountDownLatch refused = new CountDownLatch(1);
+
+        @Override
+        public Thread newThread(Runnable task) {
+            if (!allow.get()) {
+                refused.countDown();
+                throw new OutOfMemoryError("unable to create native thread (test)");
+            }
+            Thread thread = new Thread(task, "test-pool-worker");
+            thread.setDaemon(true);
+            return thread;
         }
     }
 
