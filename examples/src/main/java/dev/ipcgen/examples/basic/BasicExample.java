@@ -2,11 +2,11 @@ package dev.ipcgen.examples.basic;
 
 import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
+import dev.ipcgen.examples.ExampleClient;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
 import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
-import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcException;
 import dev.ipcgen.runtime.IpcServer;
@@ -53,7 +53,7 @@ public final class BasicExample implements Example {
         try (IpcServer server = start(socket, new UserDirectory(System.out, () -> ref.get().connectionCount()))) {
             ref.set(server);
             System.out.println("[demo] server listening on " + server.endpoint());
-            try (IpcConnection connection = connect(socket)) {
+            try (IpcConnection connection = ExampleClient.connect(socket)) {
                 new BasicClient(connection, System.out).run(userId, message, false);
             }
         } finally {
@@ -72,7 +72,7 @@ public final class BasicExample implements Example {
     }
 
     private static void client(Path socket, long userId, String message, boolean shutdown) throws InterruptedException {
-        try (IpcConnection connection = connect(socket)) {
+        try (IpcConnection connection = ExampleClient.connect(socket)) {
             new BasicClient(connection, System.out).run(userId, message, shutdown);
         } catch (IpcException e) {
             throw new ExampleFailure(e.getMessage());
@@ -85,9 +85,5 @@ public final class BasicExample implements Example {
                 .serve(AppProtocol.service(directory))
                 .serve(AdminProtocol.service(directory))
                 .start());
-    }
-
-    private static IpcConnection connect(Path socket) {
-        return ExampleFailure.reporting(() -> IpcClient.connect(Endpoint.unix(socket)));
     }
 }

@@ -4,11 +4,11 @@ import static dev.ipcgen.examples.Answers.await;
 
 import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
+import dev.ipcgen.examples.ExampleClient;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
 import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
-import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcException;
 import dev.ipcgen.runtime.IpcServer;
@@ -65,8 +65,8 @@ public final class BidirectionalExample implements Example {
             System.out.println("[demo] room listening on " + server.endpoint());
             ChatMember alice = new ChatMember("alice", System.out);
             ChatMember bob = new ChatMember("bob", System.out);
-            try (IpcConnection aliceConnection = connect(socket, alice);
-                    IpcConnection bobConnection = connect(socket, bob)) {
+            try (IpcConnection aliceConnection = ExampleClient.connect(socket, MemberProtocol.service(alice));
+                    IpcConnection bobConnection = ExampleClient.connect(socket, MemberProtocol.service(bob))) {
                 RoomProtocol.Sender aliceSays = RoomProtocol.sender(aliceConnection);
                 RoomProtocol.Sender bobSays = RoomProtocol.sender(bobConnection);
                 join(aliceSays, alice);
@@ -90,7 +90,7 @@ public final class BidirectionalExample implements Example {
 
     private static void client(Path socket, String name, int hear, String text, boolean close) throws InterruptedException {
         ChatMember member = new ChatMember(name, System.out);
-        try (IpcConnection connection = connect(socket, member)) {
+        try (IpcConnection connection = ExampleClient.connect(socket, MemberProtocol.service(member))) {
             RoomProtocol.Sender room = RoomProtocol.sender(connection);
             join(room, member);
             if (hear > 0) {
@@ -131,9 +131,5 @@ public final class BidirectionalExample implements Example {
                 .serve(RoomProtocol.service(room))
                 .connectionListener(room)
                 .start());
-    }
-
-    private static IpcConnection connect(Path socket, ChatMember member) {
-        return ExampleFailure.reporting(() -> IpcClient.builder().serve(MemberProtocol.service(member)).connect(Endpoint.unix(socket)));
     }
 }

@@ -2,11 +2,11 @@ package dev.ipcgen.examples.database;
 
 import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
+import dev.ipcgen.examples.ExampleClient;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
 import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
-import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcException;
 import dev.ipcgen.runtime.IpcServer;
@@ -62,9 +62,9 @@ public final class DatabaseExample implements Example {
         try (IpcServer server = start(socket, new DatabaseServer(System.out))) {
             System.out.println("[demo] database listening on " + server.endpoint());
             Replica replica = new Replica(System.out);
-            try (IpcConnection replicaConnection = connect(socket, replica);
-                    IpcConnection aliceConnection = connect(socket, null);
-                    IpcConnection bobConnection = connect(socket, null)) {
+            try (IpcConnection replicaConnection = ExampleClient.connect(socket, ReplicationProtocol.service(replica));
+                    IpcConnection aliceConnection = ExampleClient.connect(socket);
+                    IpcConnection bobConnection = ExampleClient.connect(socket)) {
                 new DatabaseClient(replicaConnection, "replica", System.out).subscribe(replica);
                 DatabaseClient alice = new DatabaseClient(aliceConnection, "alice", System.out);
                 DatabaseClient bob = new DatabaseClient(bobConnection, "bob", System.out);
@@ -118,7 +118,8 @@ public final class DatabaseExample implements Example {
             throw new ExampleArgs.UsageException("--replica takes at most 1000 commits, not " + replicaCommits);
         }
         Replica replica = replicaCommits > 0 ? new Replica(System.out) : null;
-        try (IpcConnection connection = connect(args.socket(), replica)) {
+        try (IpcConnection connection = replica == null ? ExampleClient.connect(args.socket())
+                : ExampleClient.connect(args.socket(), ReplicationProtocol.service(replica))) {
             DatabaseClient db = new DatabaseClient(connection, "client", System.out);
             boolean committed = true;
             if (replica != null) {
@@ -171,16 +172,5 @@ public final class DatabaseExample implements Example {
                 .serve(DbProtocol.service(database))
                 .connectionListener(database)
                 .start());
-    }
-
-    /** A connection that serves {@code replica}'s pushes, if one is given. */
-    private static IpcConnection connect(Path socket, Replica replica) {
-        return ExampleFailure.reporting(() -> {
-            IpcClient.Builder client = IpcClient.builder();
-            if (replica != null) {
-                client.serve(ReplicationProtocol.service(replica));
-            }
-            return client.connect(Endpoint.unix(socket));
-        });
     }
 }

@@ -2,10 +2,10 @@ package dev.ipcgen.examples.filetransfer;
 
 import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
+import dev.ipcgen.examples.ExampleClient;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
 import dev.ipcgen.runtime.Endpoint;
-import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcException;
 import dev.ipcgen.runtime.IpcServer;
@@ -132,9 +132,7 @@ public final class FileTransferExample implements Example {
 
     private static boolean upload(Path socket, Path file, int chunkSize, int window) throws InterruptedException {
         FileUploader uploader = new FileUploader(System.out);
-        try (IpcConnection connection = IpcClient.builder()
-                .serve(ProgressProtocol.service(uploader))
-                .connect(Endpoint.unix(socket))) {
+        try (IpcConnection connection = ExampleClient.connect(socket, ProgressProtocol.service(uploader))) {
             uploader.connectTo(connection);
             return uploader.upload(file, chunkSize, window);
         } catch (IpcException e) {

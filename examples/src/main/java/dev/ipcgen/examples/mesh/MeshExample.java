@@ -2,11 +2,11 @@ package dev.ipcgen.examples.mesh;
 
 import dev.ipcgen.examples.Example;
 import dev.ipcgen.examples.ExampleArgs;
+import dev.ipcgen.examples.ExampleClient;
 import dev.ipcgen.examples.ExampleFailure;
 import dev.ipcgen.examples.ExampleFiles;
 import dev.ipcgen.examples.ExampleServer;
 import dev.ipcgen.runtime.Endpoint;
-import dev.ipcgen.runtime.IpcClient;
 import dev.ipcgen.runtime.IpcConnection;
 import dev.ipcgen.runtime.IpcException;
 import dev.ipcgen.runtime.IpcServer;
@@ -77,10 +77,10 @@ public final class MeshExample implements Example {
             ServiceInstance r1 = new ServiceInstance("reverse", "r1", 0, System.out);
             ServiceInstance r2 = new ServiceInstance("reverse", "r2", 2, System.out);
             ServiceInstance u1 = new ServiceInstance("upper", "u1", 0, System.out);
-            try (IpcConnection c1 = connect(socket, r1);
-                    IpcConnection c2 = connect(socket, r2);
-                    IpcConnection c3 = connect(socket, u1);
-                    IpcConnection callerConnection = connect(socket, null)) {
+            try (IpcConnection c1 = connectInstance(socket, r1);
+                    IpcConnection c2 = connectInstance(socket, r2);
+                    IpcConnection c3 = connectInstance(socket, u1);
+                    IpcConnection callerConnection = ExampleClient.connect(socket)) {
                 new MeshCaller(c1, "r1", System.out).register(r1.service(), r1.name());
                 new MeshCaller(c2, "r2", System.out).register(r2.service(), r2.name());
                 new MeshCaller(c3, "u1", System.out).register(u1.service(), u1.name());
@@ -116,7 +116,7 @@ public final class MeshExample implements Example {
     }
 
     private static void runInstance(Path socket, ServiceInstance instance) throws InterruptedException {
-        try (IpcConnection connection = connect(socket, instance)) {
+        try (IpcConnection connection = connectInstance(socket, instance)) {
             new MeshCaller(connection, instance.name(), System.out).register(instance.service(), instance.name());
             connection.closeFuture().join();
             System.out.println("[" + instance.name() + "] the mesh closed the connection; stopping");
@@ -130,7 +130,7 @@ public final class MeshExample implements Example {
         if (times < 1 || times > 10_000) {
             throw new ExampleArgs.UsageException("--times takes 1 to 10000, not " + times);
         }
-        try (IpcConnection connection = connect(args.socket(), null)) {
+        try (IpcConnection connection = ExampleClient.connect(args.socket())) {
             MeshCaller caller = new MeshCaller(connection, "caller", System.out);
             boolean ok = true;
             if (args.option("route").isPresent()) {
@@ -156,6 +156,11 @@ public final class MeshExample implements Example {
         }
     }
 
+    /** A connection serving {@code instance}'s protocols to the mesh. */
+    private static IpcConnection connectInstance(Path socket, ServiceInstance instance) {
+        return ExampleClient.connect(socket, ServiceProtocol.service(instance), HealthProtocol.service(instance));
+    }
+
     private static ScheduledExecutorService startChecks(Mesh mesh, long periodMillis) {
         ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("mesh-health", true));
         checks.scheduleAtFixedRate(mesh::checkHealth, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -168,16 +173,5 @@ public final class MeshExample implements Example {
                 .serve(DiscoveryProtocol.service(mesh))
                 .connectionListener(mesh)
                 .start());
-    }
-
-    /** A connection that serves {@code instance}'s protocols, if one is given. */
-    private static IpcConnection connect(Path socket, ServiceInstance instance) {
-        return ExampleFailure.reporting(() -> {
-            IpcClient.Builder client = IpcClient.builder();
-            if (instance != null) {
-                client.serve(ServiceProtocol.service(instance)).serve(HealthProtocol.service(instance));
-            }
-            return client.connect(Endpoint.unix(socket));
-        });
     }
 }
