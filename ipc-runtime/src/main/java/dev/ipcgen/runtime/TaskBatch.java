@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what a hand-off costs when many calls are in flight.
  *
  * <p>Any number of workers may run the same batch, each taking the next task nobody took yet, so
- * help is just one more {@code execute} of the batch. A worker asks for it when the batch has kept
+ * help is just the batch queued once more. A worker asks for it when the batch has kept
  * it for {@value #SHARE_NANOS} ns and tasks are left (slow handlers then still spread over the
  * pool); the pool's watchdog asks when a batch has not moved for a whole watch period (a task
  * blocked, perhaps on a later task of the same batch).

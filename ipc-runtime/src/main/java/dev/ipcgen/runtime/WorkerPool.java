@@ -123,12 +123,14 @@ final class WorkerPool extends AbstractExecutorService {
         signal();
     }
 
-    /** Runs {@code batch} on one more worker, if the pool still takes tasks (else its workers finish it). */
+    /**
+     * Runs {@code batch} on one more worker, also while shutting down: the pool took the batch already
+     * and still runs what it took, and the worker on it may be waiting for one of its later tasks.
+     */
     void help(TaskBatch batch) {
-        try {
-            execute(batch);
-        } catch (RejectedExecutionException e) {
-            // Shutting down: the workers already on the batch run the rest.
+        if (state.get() < STOP) {
+            tasks.offer(batch);
+            signal();
         }
     }
 

@@ -72,6 +72,30 @@ class TaskBatchTest {
     }
 
     @Test
+    void aTaskWaitingForALaterTaskOfItsBatch_isRescuedAlsoWhileThePoolShutsDown() throws Exception {
+        // Shut down, the pool still runs what it took: the batch's later task too.
+        CountDownLatch second = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(2);
+        Runnable waits = () -> {
+            try {
+                if (second.await(5, TimeUnit.SECONDS)) {
+                    done.countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Runnable releases = () -> {
+            second.countDown();
+            done.countDown();
+        };
+        pool.execute(new TaskBatch(pool, new Runnable[] {waits, releases}));
+        pool.shutdown();
+        assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void slowTasks_spreadOverTheWorkers() throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         CountDownLatch done = new CountDownLatch(8);
