@@ -38,13 +38,17 @@ public final class Mesh implements DiscoveryProtocol.AsyncHandler, ConnectionLis
         this.log = log;
     }
 
+    /** What one health check said; healthy with no calls until the first check answers. */
+    private record Health(boolean healthy, long calls) {
+    }
+
     /** One instance: its connection, and what the last health check said. */
     private static final class Registration {
         final Peer peer;
         final String service;
         final String name;
-        volatile boolean healthy = true;
-        volatile long calls;
+        /** One field, so that a report never pairs one check's health with another's calls. */
+        volatile Health health = new Health(true, 0);
 
         Registration(Peer peer, String service, String name) {
             this.peer = peer;
@@ -53,7 +57,8 @@ public final class Mesh implements DiscoveryProtocol.AsyncHandler, ConnectionLis
         }
 
         Instance describe() {
-            return new Instance(service, name, healthy, calls);
+            Health h = health;
+            return new Instance(service, name, h.healthy(), h.calls());
         }
     }
 
@@ -75,7 +80,7 @@ public final class Mesh implements DiscoveryProtocol.AsyncHandler, ConnectionLis
     @Override
     public CompletionStage<DiscoveryProtocol.RouteResponse> route(DiscoveryProtocol.RouteRequest request,
             CallContext context) {
-        List<Registration> healthy = instancesOf(request.service()).stream().filter(r -> r.healthy).toList();
+        List<Registration> healthy = instancesOf(request.service()).stream().filter(r -> r.health.healthy()).toList();
         if (healthy.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "no healthy instance of " + request.service()));
@@ -119,13 +124,11 @@ public final class Mesh implements DiscoveryProtocol.AsyncHandler, ConnectionLis
     public void checkHealth() {
         for (Registration r : registrations) {
             HealthProtocol.sender(r.peer).withOptions(CallOptions.DEFAULT.withTimeout(CHECK_TIMEOUT)).check()
-                    .whenComplete((health, failure) -> {
-                        boolean healthy = failure == null && health.healthy();
-                        if (failure == null) {
-                            r.calls = health.calls();
-                        }
-                        if (healthy != r.healthy) {
-                            r.healthy = healthy;
+                    .whenComplete((answer, failure) -> {
+                        boolean healthy = failure == null && answer.healthy();
+                        Health before = r.health;
+                        r.health = new Health(healthy, failure == null ? answer.calls() : before.calls());
+                        if (healthy != before.healthy()) {
                             log.println("[mesh] " + r.service + "/" + r.name + " is now "
                                     + (healthy ? "healthy" : "unhealthy")
                                     + (failure instanceof IpcException e ? " (" + e.code() + ")" : ""));
