@@ -44,11 +44,29 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
         final long since;
         final Set<String> touched = new HashSet<>();
         final SortedMap<String, Optional<String>> writes = new TreeMap<>();
+        /**
+         * Set by commit or rollback, guarded by {@code this}: a call that looked the transaction up
+         * just before must not add to it afterwards (its write would be acknowledged and lost).
+         */
+        boolean ended;
 
         Transaction(long id, Peer owner, long since) {
             this.id = id;
             this.owner = owner;
             this.since = since;
+        }
+
+        /** Throws if commit or rollback ended it; call holding {@code this}. */
+        void checkOpen() {
+            if (ended) {
+                throw noTransaction(id);
+            }
+        }
+
+        /** Ends it, once; call holding {@code this}. */
+        void end() {
+            checkOpen();
+            ended = true;
         }
     }
 
@@ -67,6 +85,7 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
     public DbProtocol.GetResponse get(DbProtocol.GetRequest request, CallContext context) {
         Transaction tx = own(request.tx(), context);
         synchronized (tx) {
+            tx.checkOpen();
             tx.touched.add(request.key());
             Optional<String> written = tx.writes.get(request.key());
             if (written != null) {
@@ -82,6 +101,7 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
     public DbProtocol.PutResponse put(DbProtocol.PutRequest request, CallContext context) {
         Transaction tx = own(request.tx(), context);
         synchronized (tx) {
+            tx.checkOpen();
             tx.touched.add(request.key());
             tx.writes.put(request.key(), Optional.of(request.value()));
         }
@@ -93,6 +113,7 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
         boolean existed = get(new DbProtocol.GetRequest(request.tx(), request.key()), context).value().isPresent();
         Transaction tx = own(request.tx(), context);
         synchronized (tx) {
+            tx.checkOpen();
             tx.writes.put(request.key(), Optional.empty());
         }
         return new DbProtocol.DeleteResponse(existed);
@@ -103,6 +124,7 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
         Transaction tx = own(request.tx(), context);
         transactions.remove(tx.id);
         synchronized (tx) {
+            tx.end();
             synchronized (store) {
                 List<Change> changes;
                 try {
@@ -128,6 +150,7 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
         Transaction tx = own(request.tx(), context);
         transactions.remove(tx.id);
         synchronized (tx) {
+            tx.end();
             log.println("[server] tx " + tx.id + " rolled back, " + tx.writes.size() + " write(s) discarded");
             return new DbProtocol.RollbackResponse(tx.writes.size());
         }
@@ -183,8 +206,12 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
     private Transaction own(long id, CallContext context) {
         Transaction tx = transactions.get(id);
         if (tx == null || !tx.owner.equals(context.peer())) {
-            throw new IllegalStateException("no transaction " + Long.toUnsignedString(id) + " on this connection");
+            throw noTransaction(id);
         }
         return tx;
+    }
+
+    private static IllegalStateException noTransaction(long id) {
+        return new IllegalStateException("no transaction " + Long.toUnsignedString(id) + " on this connection");
     }
 }
