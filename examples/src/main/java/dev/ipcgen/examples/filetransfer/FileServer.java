@@ -81,10 +81,10 @@ public final class FileServer implements FileProtocol.Handler, ConnectionListene
     public FileProtocol.FinishUploadResponse finishUpload(FileProtocol.FinishUploadRequest request, CallContext context)
             throws IOException {
         Upload upload = uploads.get(request.transferId());
-        if (upload == null || !upload.client.equals(context.peer())) {
+        // remove(id, upload): of two finish_upload calls at once, only one closes the file.
+        if (upload == null || !upload.client.equals(context.peer()) || !uploads.remove(upload.id, upload)) {
             throw new IllegalStateException("no upload " + request.transferId() + " of this client");
         }
-        uploads.remove(upload.id);
         byte[] digest = upload.finish();
         boolean verified = upload.received() == upload.size && Bytes.of(digest).equals(request.sha256());
         log.println("[server] upload " + upload.id + " finished: " + upload.received() + " of " + upload.size
