@@ -275,6 +275,11 @@ class WorkerPoolTest {
             assertThat(factory.refused.await(2, TimeUnit.SECONDS)).isTrue();
             release.countDown();
             assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
+            // Logged by the thread that failed, perhaps the watchdog just after the factory refused.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (log.messages().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             assertThat(log.messages()).contains(
                     "the worker pool test-pool could not start a thread; it tries again while its queue stalls");
         } finally {
