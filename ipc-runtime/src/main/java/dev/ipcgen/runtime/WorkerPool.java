@@ -414,13 +414,11 @@ final class WorkerPool extends AbstractExecutorService {
                 } else {
                     parkState = ACTIVE;
                 }
-                if (s >= STOP) {
-                    return null;
-                }
                 if (task != null) {
+                    // Taken, it is not among the tasks shutdownNow returns: it runs, even if the pool stopped.
                     return task;
                 }
-                if (s == SHUTDOWN || System.nanoTime() - deadline >= 0) {
+                if (s != RUNNING || System.nanoTime() - deadline >= 0) {
                     return null;
                 }
             }

@@ -204,6 +204,29 @@ class WorkerPoolTest {
     }
 
     @Test
+    void shutdownNow_whileAWorkerWakes_losesNoTask() throws Exception {
+        // The first of many tasks wakes the parked worker, which takes one while shutdownNow drains
+        // the rest: that task must run, as it is not among those returned.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int r = 0; r < 300 && System.nanoTime() < end; r++) {
+            WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30));
+            CountDownLatch started = new CountDownLatch(1);
+            pool.execute(started::countDown);
+            assertThat(started.await(2, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(1);
+            AtomicInteger ran = new AtomicInteger();
+            // As many as the worker takes to wake, give or take, and a different number each round.
+            int n = 200 + (r % 20) * 100;
+            for (int i = 0; i < n; i++) {
+                pool.execute(ran::incrementAndGet);
+            }
+            List<Runnable> notStarted = pool.shutdownNow();
+            assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran.get() + notStarted.size()).as("round %d: run or returned", r).isEqualTo(n);
+        }
+    }
+
+    @Test
     void idleWorkersEnd_andANewTaskStartsOneAgain() throws Exception {
         WorkerPool pool = new WorkerPool("test-pool", 2, TimeUnit.MILLISECONDS.toNanos(50));
         try {
