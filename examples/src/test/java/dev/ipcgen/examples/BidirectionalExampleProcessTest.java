@@ -77,6 +77,15 @@ class BidirectionalExampleProcessTest extends ExampleProcessTest {
     }
 
     @Test
+    void client_hearingMoreThan2To63Lines_isAUsageError() throws Exception {
+        try (ExampleProcess client = ExampleProcess.start("bidirectional", "client", "--socket", socket.toString(),
+                "--name", "x", "--hear", "9223372036854775808")) {
+            assertThat(client.waitFor(30)).isEqualTo(2);
+            assertThat(client.stderr()).contains("error: --hear takes at most 1000 lines, not 9223372036854775808");
+        }
+    }
+
+    @Test
     void client_withNoServer_saysSoInOneLine() throws Exception {
         try (ExampleProcess client = ExampleProcess.start("bidirectional", "client", "--socket", socket.toString(),
                 "--name", "x")) {

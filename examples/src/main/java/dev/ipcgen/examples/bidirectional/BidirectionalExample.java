@@ -49,8 +49,8 @@ public final class BidirectionalExample implements Example {
                 args.allowOnly(Set.of("socket", "name", "hear", "say", "close"));
                 String name = args.option("name").orElseThrow(() -> new ExampleArgs.UsageException("client needs --name NAME"));
                 long hear = args.unsignedLong("hear", 0);
-                if (hear > 1000) {
-                    throw new ExampleArgs.UsageException("--hear takes at most 1000 lines, not " + hear);
+                if (Long.compareUnsigned(hear, 1000) > 0) {
+                    throw new ExampleArgs.UsageException("--hear takes at most 1000 lines, not " + Long.toUnsignedString(hear));
                 }
                 client(args.socket(), name, (int) hear, args.option("say").orElse(null), args.option("close").isPresent());
             }

@@ -114,8 +114,8 @@ public final class DatabaseExample implements Example {
         Map<String, String> puts = entries(args.option("put"));
         List<String> deletes = list(args.option("delete"));
         long replicaCommits = args.unsignedLong("replica", 0);
-        if (replicaCommits > 1000) {
-            throw new ExampleArgs.UsageException("--replica takes at most 1000 commits, not " + replicaCommits);
+        if (Long.compareUnsigned(replicaCommits, 1000) > 0) {
+            throw new ExampleArgs.UsageException("--replica takes at most 1000 commits, not " + Long.toUnsignedString(replicaCommits));
         }
         Replica replica = replicaCommits > 0 ? new Replica(System.out) : null;
         try (IpcConnection connection = replica == null ? ExampleClient.connect(args.socket())

@@ -41,8 +41,8 @@ public final class FileTransferExample implements Example {
             case "demo" -> {
                 args.allowOnly(Set.of("size", "chunk-size", "window"));
                 long size = args.unsignedLong("size", 1 << 20);
-                if (size > 1L << 30) {
-                    throw new ExampleArgs.UsageException("--size takes at most 1 GiB (1073741824), not " + size);
+                if (Long.compareUnsigned(size, 1L << 30) > 0) {
+                    throw new ExampleArgs.UsageException("--size takes at most 1 GiB (1073741824), not " + Long.toUnsignedString(size));
                 }
                 return demo(size, chunkSize(args), window(args)) ? 0 : 1;
             }
