@@ -38,6 +38,10 @@ public final class ChatRoom implements RoomProtocol.Handler, ConnectionListener 
             throw new IllegalStateException("the member calls itself " + who.name() + ", not " + request.name());
         }
         members.put(context.peer(), request.name());
+        if (context.isCancelled()) {
+            // The connection closed meanwhile, perhaps before disconnected() could forget it.
+            members.remove(context.peer());
+        }
         return new RoomProtocol.JoinResponse(members.size());
     }
 

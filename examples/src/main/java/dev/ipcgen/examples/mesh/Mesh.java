@@ -65,7 +65,13 @@ public final class Mesh implements DiscoveryProtocol.AsyncHandler, ConnectionLis
     @Override
     public CompletionStage<DiscoveryProtocol.RegisterResponse> register(DiscoveryProtocol.RegisterRequest request,
             CallContext context) {
-        registrations.add(new Registration(context.peer(), request.service(), request.instance()));
+        Registration registration = new Registration(context.peer(), request.service(), request.instance());
+        registrations.add(registration);
+        if (context.isCancelled()) {
+            // The connection closed meanwhile, perhaps before disconnected() could forget it.
+            registrations.remove(registration);
+            return CompletableFuture.failedFuture(new IllegalStateException("the connection closed"));
+        }
         log.println("[mesh] " + request.service() + "/" + request.instance() + " registered");
         return CompletableFuture.completedFuture(new DiscoveryProtocol.RegisterResponse(instancesOf(request.service()).size()));
     }
