@@ -406,6 +406,9 @@ final class WorkerPool extends AbstractExecutorService {
                     if (left > 0) {
                         LockSupport.parkNanos(WorkerPool.this, left);
                     }
+                    // shutdownNow stops the pool before it interrupts, so an interrupt seen here is
+                    // nobody's: kept, it would end every park at once and then hit the next task.
+                    Thread.interrupted();
                     task = tasks.poll();
                     s = state.get();
                 }

@@ -368,6 +368,31 @@ class WorkerPoolTest {
     }
 
     @Test
+    void anInterruptWhileParked_doesNotReachTheNextTask() throws Exception {
+        WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30));
+        try {
+            CompletableFuture<Thread> worker = new CompletableFuture<>();
+            pool.execute(() -> worker.complete(Thread.currentThread()));
+            Thread thread = worker.get(2, TimeUnit.SECONDS);
+            // Parked by then: a worker yields only briefly before it parks.
+            Thread.sleep(50);
+            thread.interrupt();
+            Thread.sleep(20);
+            AtomicBoolean interruptedAtStart = new AtomicBoolean(true);
+            CountDownLatch ran = new CountDownLatch(1);
+            pool.execute(() -> {
+                interruptedAtStart.set(Thread.currentThread().isInterrupted());
+                ran.countDown();
+            });
+            assertThat(ran.await(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(interruptedAtStart).isFalse();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void isCurrentThreadOf_isTrueOnlyOnThePoolsOwnThreads() throws Exception {
         WorkerPool pool = WorkerPool.newPool("test-pool");
         WorkerPool other = WorkerPool.newPool("other-pool");
