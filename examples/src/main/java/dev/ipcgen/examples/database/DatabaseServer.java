@@ -78,6 +78,10 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
         }
         Transaction tx = new Transaction(nextTx.getAndIncrement(), context.peer(), since);
         transactions.put(tx.id, tx);
+        if (context.isCancelled()) {
+            // The connection closed meanwhile, perhaps before disconnected() could roll it back.
+            transactions.remove(tx.id);
+        }
         return new DbProtocol.BeginResponse(tx.id);
     }
 
@@ -160,6 +164,10 @@ public final class DatabaseServer implements DbProtocol.Handler, ConnectionListe
     public DbProtocol.SubscribeResponse subscribe(DbProtocol.SubscribeRequest request, CallContext context) {
         synchronized (store) {
             subscribers.add(context.peer());
+            if (context.isCancelled()) {
+                // The connection closed meanwhile, perhaps before disconnected() could unsubscribe it.
+                subscribers.remove(context.peer());
+            }
             log.println("[server] a replica subscribed at version " + store.version());
             return new DbProtocol.SubscribeResponse(store.version(), store.snapshot());
         }

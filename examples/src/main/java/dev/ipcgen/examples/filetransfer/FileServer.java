@@ -60,7 +60,13 @@ public final class FileServer implements FileProtocol.Handler, ConnectionListene
         Path target = folder.resolve(name);
         FileChannel file = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ);
-        uploads.put(id, new Upload(id, target, file, request.size(), request.chunkSize(), context.peer()));
+        Upload upload = new Upload(id, target, file, request.size(), request.chunkSize(), context.peer());
+        uploads.put(id, upload);
+        if (context.isCancelled() && uploads.remove(id, upload)) {
+            // The connection closed meanwhile, perhaps before disconnected() could close the file.
+            upload.abandon();
+            throw new IllegalStateException("the connection closed");
+        }
         log.println("[server] upload " + id + ": " + name + ", " + request.size() + " bytes in chunks of "
                 + request.chunkSize());
         return new FileProtocol.BeginUploadResponse(id);
