@@ -51,22 +51,8 @@ class TaskBatchTest {
 
     @Test
     void aTaskWaitingForALaterTaskOfItsBatch_isRescuedByTheWatchdog() throws Exception {
-        CountDownLatch second = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(2);
-        Runnable waits = () -> {
-            try {
-                if (second.await(5, TimeUnit.SECONDS)) {
-                    done.countDown();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        Runnable releases = () -> {
-            second.countDown();
-            done.countDown();
-        };
-        pool.execute(new TaskBatch(pool, new Runnable[] {waits, releases}));
+        pool.execute(firstWaitsForSecond(done));
         // Well under the first task's own 5 s limit: the rest of the batch ran on another worker.
         assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
     }
@@ -74,22 +60,8 @@ class TaskBatchTest {
     @Test
     void aTaskWaitingForALaterTaskOfItsBatch_isRescuedAlsoWhileThePoolShutsDown() throws Exception {
         // Shut down, the pool still runs what it took: the batch's later task too.
-        CountDownLatch second = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(2);
-        Runnable waits = () -> {
-            try {
-                if (second.await(5, TimeUnit.SECONDS)) {
-                    done.countDown();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        Runnable releases = () -> {
-            second.countDown();
-            done.countDown();
-        };
-        pool.execute(new TaskBatch(pool, new Runnable[] {waits, releases}));
+        pool.execute(firstWaitsForSecond(done));
         pool.shutdown();
         assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
@@ -152,5 +124,27 @@ class TaskBatchTest {
         pool.execute(new TaskBatch(pool, new Runnable[] {throwing, done::countDown}));
         assertThat(done.await(2, TimeUnit.SECONDS)).isTrue();
         assertThat(reported.await(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * A batch of two tasks whose first waits (up to 5 s) for the second to run; each counts
+     * {@code done} down once it has run to the end.
+     */
+    private TaskBatch firstWaitsForSecond(CountDownLatch done) {
+        CountDownLatch second = new CountDownLatch(1);
+        Runnable waits = () -> {
+            try {
+                if (second.await(5, TimeUnit.SECONDS)) {
+                    done.countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Runnable releases = () -> {
+            second.countDown();
+            done.countDown();
+        };
+        return new TaskBatch(pool, new Runnable[] {waits, releases});
     }
 }

@@ -285,12 +285,7 @@ class WorkerPoolTest {
         log.start();
         CountDownLatch release = new CountDownLatch(1);
         try {
-            CountDownLatch blocked = new CountDownLatch(1);
-            pool.execute(() -> {
-                blocked.countDown();
-                awaitQuietly(release);
-            });
-            assertThat(blocked.await(2, TimeUnit.SECONDS)).isTrue();
+            occupyTheOnlyThread(pool, release);
             factory.allow.set(false);
             CountDownLatch done = new CountDownLatch(2);
             pool.execute(done::countDown);
@@ -320,12 +315,7 @@ class WorkerPoolTest {
         WorkerPool pool = new WorkerPool("test-pool", 1, TimeUnit.SECONDS.toNanos(30), factory);
         CountDownLatch release = new CountDownLatch(1);
         try {
-            CountDownLatch blocked = new CountDownLatch(1);
-            pool.execute(() -> {
-                blocked.countDown();
-                awaitQuietly(release);
-            });
-            assertThat(blocked.await(2, TimeUnit.SECONDS)).isTrue();
+            occupyTheOnlyThread(pool, release);
             factory.allow.set(false);
             CountDownLatch done = new CountDownLatch(1);
             pool.execute(done::countDown);
@@ -339,6 +329,16 @@ class WorkerPoolTest {
             pool.shutdown();
         }
         assertThat(pool.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Runs a task on {@code pool} that holds its thread until {@code release}; returns once it runs. */
+    private static void occupyTheOnlyThread(WorkerPool pool, CountDownLatch release) throws InterruptedException {
+        CountDownLatch blocked = new CountDownLatch(1);
+        pool.execute(() -> {
+            blocked.countDown();
+            awaitQuietly(release);
+        });
+        assertThat(blocked.await(2, TimeUnit.SECONDS)).isTrue();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
