@@ -741,7 +741,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             throw new WireException(ErrorCode.PROTOCOL_ERROR, "a REQUEST reuses call id "
                     + Long.toUnsignedString(callId) + " of a call still in flight");
         }
-        Service.MethodBinding<?, ?> binding = route(frame);
+        Service service = config.services().get(frame.protocol());
+        Service.MethodBinding<?, ?> binding = route(frame, service);
         if (binding == null) {
             return false;
         }
@@ -770,7 +771,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
             call.deadline = ctx.executor().schedule(() -> answerWithoutHandler(call, ErrorCode.DEADLINE_EXCEEDED,
                     "no answer within the caller's timeout of " + timeout + " microseconds"), timeout, TimeUnit.MICROSECONDS);
         }
-        dispatch(call, config.services().get(frame.protocol()).isInline());
+        dispatch(call, service.isInline());
         return true;
     }
 
@@ -828,9 +829,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Peer {
         }
     }
 
-    /** The binding a REQUEST names, or {@code null} after answering UNKNOWN_PROTOCOL or UNKNOWN_METHOD. */
-    private Service.MethodBinding<?, ?> route(Frame frame) {
-        Service service = config.services().get(frame.protocol());
+    /**
+     * The binding a REQUEST names in {@code service} (the one its protocol id names, or null), or
+     * {@code null} after answering UNKNOWN_PROTOCOL or UNKNOWN_METHOD.
+     */
+    private Service.MethodBinding<?, ?> route(Frame frame, Service service) {
         if (service == null) {
             answerError(frame, ErrorCode.UNKNOWN_PROTOCOL, String.format("protocol id 0x%08X is not served by %s",
                     frame.protocol(), config.local()));
