@@ -109,10 +109,8 @@ class BasicExampleProcessTest extends ExampleProcessTest {
 
     @Test
     void unknownExample_isAUsageError() throws Exception {
-        try (ExampleProcess p = ExampleProcess.start("nosuch", "demo")) {
-            assertThat(p.waitFor(30)).isEqualTo(2);
-            assertThat(p.stderr()).contains("no example named 'nosuch'");
-        }
+        assertUsageError("no example named 'nosuch'",
+                "nosuch", "demo");
     }
 
     /** What UserDirectory.userFor documents, computed here independently from the id. */

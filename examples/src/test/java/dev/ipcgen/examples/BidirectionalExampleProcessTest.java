@@ -70,19 +70,15 @@ class BidirectionalExampleProcessTest extends ExampleProcessTest {
 
     @Test
     void client_withoutAName_isAUsageError() throws Exception {
-        try (ExampleProcess client = ExampleProcess.start("bidirectional", "client", "--socket", socket.toString())) {
-            assertThat(client.waitFor(30)).isEqualTo(2);
-            assertThat(client.stderr()).contains("error: client needs --name NAME").doesNotContain("\tat ");
-        }
+        assertUsageError("client needs --name NAME",
+                "bidirectional", "client", "--socket", socket.toString());
     }
 
     @Test
     void client_hearingMoreThan2To63Lines_isAUsageError() throws Exception {
-        try (ExampleProcess client = ExampleProcess.start("bidirectional", "client", "--socket", socket.toString(),
-                "--name", "x", "--hear", "9223372036854775808")) {
-            assertThat(client.waitFor(30)).isEqualTo(2);
-            assertThat(client.stderr()).contains("error: --hear takes at most 1000 lines, not 9223372036854775808");
-        }
+        assertUsageError("--hear takes at most 1000 lines, not 9223372036854775808",
+                "bidirectional", "client", "--socket", socket.toString(),
+                "--name", "x", "--hear", "9223372036854775808");
     }
 
     @Test

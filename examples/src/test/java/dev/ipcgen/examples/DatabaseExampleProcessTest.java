@@ -85,19 +85,15 @@ class DatabaseExampleProcessTest extends ExampleProcessTest {
 
     @Test
     void client_withMoreThan2To63ReplicaCommits_isAUsageError() throws Exception {
-        try (ExampleProcess client = ExampleProcess.start("database", "client", "--socket", socket.toString(),
-                "--replica", "18446744073709551615")) {
-            assertThat(client.waitFor(30)).isEqualTo(2);
-            assertThat(client.stderr()).contains("error: --replica takes at most 1000 commits, not 18446744073709551615");
-        }
+        assertUsageError("--replica takes at most 1000 commits, not 18446744073709551615",
+                "database", "client", "--socket", socket.toString(),
+                "--replica", "18446744073709551615");
     }
 
     @Test
     void client_withAPutThatIsNoPair_isAUsageError() throws Exception {
-        try (ExampleProcess client = ExampleProcess.start("database", "client", "--socket", socket.toString(),
-                "--put", "novalue")) {
-            assertThat(client.waitFor(30)).isEqualTo(2);
-            assertThat(client.stderr()).contains("error: --put takes KEY=VALUE pairs separated by commas, not 'novalue'");
-        }
+        assertUsageError("--put takes KEY=VALUE pairs separated by commas, not 'novalue'",
+                "database", "client", "--socket", socket.toString(),
+                "--put", "novalue");
     }
 }

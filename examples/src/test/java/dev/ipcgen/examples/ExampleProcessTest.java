@@ -1,5 +1,7 @@
 package dev.ipcgen.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,17 @@ abstract class ExampleProcessTest {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /**
+     * Runs the launcher with {@code args} and checks that it is a usage error: exit status 2,
+     * {@code error: MESSAGE} on stderr, and no stack trace.
+     */
+    static void assertUsageError(String message, String... args) throws Exception {
+        try (ExampleProcess p = ExampleProcess.start(args)) {
+            assertThat(p.waitFor(30)).as("exit status; stderr %s", p.stderr()).isEqualTo(2);
+            assertThat(p.stderr()).contains("error: " + message).doesNotContain("\tat ");
         }
     }
 }

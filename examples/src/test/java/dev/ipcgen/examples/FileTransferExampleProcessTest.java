@@ -88,20 +88,13 @@ class FileTransferExampleProcessTest extends ExampleProcessTest {
 
     @Test
     void demo_withASizeAbove2To63_isAUsageError() throws Exception {
-        try (ExampleProcess demo = ExampleProcess.start("file_transfer", "demo", "--size", "18446744073709551615")) {
-            assertThat(demo.waitFor(30)).isEqualTo(2);
-            assertThat(demo.stderr())
-                    .contains("error: --size takes at most 1 GiB (1073741824), not 18446744073709551615")
-                    .doesNotContain("\tat ");
-        }
+        assertUsageError("--size takes at most 1 GiB (1073741824), not 18446744073709551615",
+                "file_transfer", "demo", "--size", "18446744073709551615");
     }
 
     @Test
     void client_withAZeroChunkSize_isAUsageError() throws Exception {
-        try (ExampleProcess client = ExampleProcess.start("file_transfer", "client", "--socket", socket.toString(),
-                "--file", "x", "--chunk-size", "0")) {
-            assertThat(client.waitFor(30)).isEqualTo(2);
-            assertThat(client.stderr()).contains("error: --chunk-size takes 1 to 4194304 bytes, not 0").doesNotContain("\tat ");
-        }
+        assertUsageError("--chunk-size takes 1 to 4194304 bytes, not 0",
+                "file_transfer", "client", "--socket", socket.toString(), "--file", "x", "--chunk-size", "0");
     }
 }

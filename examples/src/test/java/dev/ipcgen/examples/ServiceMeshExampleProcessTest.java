@@ -80,10 +80,8 @@ class ServiceMeshExampleProcessTest extends ExampleProcessTest {
 
     @Test
     void instance_withoutAName_isAUsageError() throws Exception {
-        try (ExampleProcess client = ExampleProcess.start("service_mesh", "client", "--socket", socket.toString(),
-                "--service", "reverse")) {
-            assertThat(client.waitFor(30)).isEqualTo(2);
-            assertThat(client.stderr()).contains("error: an instance needs --instance NAME");
-        }
+        assertUsageError("an instance needs --instance NAME",
+                "service_mesh", "client", "--socket", socket.toString(),
+                "--service", "reverse");
     }
 }
